@@ -1,0 +1,43 @@
+/** Roles and what each may do. Pure data: every route declares one of these permissions. */
+export const roles = ['admin', 'supervisor', 'agent', 'manager', 'integration'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'designer.view',
+  'inbox.view',
+  'monitoring.view',
+  'datamodel.view',
+  'settings.view',
+  'users.read',
+  'users.write',
+  'clients.read',
+  'clients.write',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: [
+    'designer.view',
+    'datamodel.view',
+    'settings.view',
+    'monitoring.view',
+    'users.read',
+    'users.write',
+    'clients.read',
+    'clients.write',
+  ],
+  supervisor: ['inbox.view', 'monitoring.view', 'users.read'],
+  agent: ['inbox.view'],
+  manager: ['monitoring.view'],
+  integration: [],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+export function permissionsOf(assigned: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of assigned) for (const permission of grants[role]) granted.add(permission);
+  return permissions.filter((p) => granted.has(p));
+}

@@ -1,0 +1,90 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AuthSettings } from '../auth/authenticate.js';
+import { guard } from '../auth/rbac.js';
+import type { Db } from '../db/create-knex.js';
+import type { Logger } from '../logging/logger.js';
+import { healthRoutes } from '../routes/health.js';
+import { oauthRoutes } from '../routes/oauth.js';
+import { sessionAuthRoutes } from '../routes/session-auth.js';
+import { userRoutes } from '../routes/users.js';
+import { designerApp } from './designer-static.js';
+import { errorHandler, unknownRoute } from './error-handler.js';
+import type { Metrics } from './metrics.js';
+import { requestContext } from './request-id.js';
+import { SecureRouter, type RouteInfo } from './secure-router.js';
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  auth: AuthSettings;
+  bodyLimit: string;
+  trustProxy: boolean;
+  secureCookies: boolean;
+  metricsToken: string | undefined;
+  login: { maxFailures: number; lockMs: number };
+  designerDir: string | undefined;
+  isShuttingDown: () => boolean;
+}
+
+export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+
+  app.use(requestContext());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (_req, res) => String(res.getHeader('x-request-id')),
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(deps.metrics.middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'worker-src': ["'self'", 'blob:'],
+          'frame-ancestors': ["'none'"],
+          'upgrade-insecure-requests': deps.secureCookies ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
+
+  const routes = new SecureRouter((permission) => guard(deps.auth, permission));
+  healthRoutes(routes, {
+    db: deps.db,
+    metrics: deps.metrics,
+    metricsToken: deps.metricsToken,
+    isShuttingDown: deps.isShuttingDown,
+  });
+  oauthRoutes(routes, {
+    db: deps.db,
+    keys: deps.auth.keys,
+    tokens: deps.auth.tokens,
+    bodyLimit: deps.bodyLimit,
+  });
+  sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
+  userRoutes(routes, { db: deps.db });
+  app.use(routes.router);
+
+  app.use(designerApp(deps.designerDir));
+  app.use(unknownRoute());
+  app.use(errorHandler(deps.logger));
+  return { app, routes: routes.routes };
+}

@@ -1,0 +1,100 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { AuthSettings } from './auth/authenticate.js';
+import { resolveSecrets } from './auth/secrets.js';
+import { deleteExpiredSessions } from './auth/sessions-repo.js';
+import { SigningKeysError, loadSigningKeys } from './auth/signing-keys.js';
+import { ConfigError, type Config } from './config/config.js';
+import { createKnex, type Db } from './db/create-knex.js';
+import { migrateLatest } from './db/migrations.js';
+import { createApp } from './http/app.js';
+import { findDesignerDir } from './http/designer-static.js';
+import { createMetrics } from './http/metrics.js';
+import type { RouteInfo } from './http/secure-router.js';
+import { drain, listen } from './http/serve.js';
+import type { Logger } from './logging/logger.js';
+
+export interface Tramit {
+  config: Config;
+  db: Db;
+  app: Express;
+  routes: RouteInfo[];
+  /** Starts the HTTP server; resolves with its base URL. */
+  listen(): Promise<string>;
+  /** Graceful stop: refuse new work, finish in-flight requests, close the database. */
+  close(): Promise<void>;
+}
+
+const sessionSweepMs = 10 * 60_000;
+
+export async function createTramit(config: Config, logger: Logger): Promise<Tramit> {
+  const secrets = await resolveSecrets(config);
+  const keys = await loadSigningKeys(secrets.jwtKeys).catch((error: unknown) => {
+    throw error instanceof SigningKeysError ? new ConfigError([`TRAMIT_JWT_KEYS: ${error.message}`]) : error;
+  });
+  const db = createKnex(
+    config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+  try {
+    const applied = await migrateLatest(db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  let shuttingDown = false;
+  const auth: AuthSettings = {
+    db,
+    sessions: { secret: secrets.sessionSecret, idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs },
+    keys,
+    tokens: { issuer: config.publicUrl ?? 'tramit', audience: config.jwt.audience, ttlSeconds: config.jwt.ttlSeconds },
+    cookieName: 'tramit_session',
+    trustedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+  };
+  const { app, routes } = createApp({
+    db,
+    logger,
+    metrics: createMetrics(db),
+    auth,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    secureCookies: config.publicUrl ? config.publicUrl.startsWith('https:') : config.production,
+    metricsToken: config.metricsToken,
+    login: config.login,
+    designerDir: findDesignerDir(config.designerDir),
+    isShuttingDown: () => shuttingDown,
+  });
+
+  const sweeper = setInterval(() => {
+    deleteExpiredSessions(db, auth.sessions).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not delete expired sessions'),
+    );
+  }, sessionSweepMs);
+  sweeper.unref();
+
+  let server: Server | undefined;
+  return {
+    config,
+    db,
+    app,
+    routes,
+    async listen() {
+      server = await listen(app, config.host, config.port);
+      const { port } = server.address() as AddressInfo;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      return `http://${host}:${port}`;
+    },
+    async close() {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      clearInterval(sweeper);
+      if (server) {
+        const forced = await drain(server, config.shutdownTimeoutMs);
+        if (forced) logger.warn('in-flight requests were cut off at the shutdown deadline');
+      }
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Knex } from 'knex';
+import * as extensions from './0001-extensions.js';
+import * as identity from './0002-identity.js';
+
+export interface NamedMigration extends Knex.Migration {
+  name: string;
+}
+
+/** Every core migration, in order. New migrations are appended here, never renumbered. */
+export const migrations: NamedMigration[] = [
+  { name: '0001-extensions', ...extensions },
+  { name: '0002-identity', ...identity },
+];
