@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 
 /** People (users), machines (OAuth clients) and browser sessions. */
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`create type tramit_role as enum ('admin', 'supervisor', 'agent', 'manager', 'integration')`);
+  await knex.raw(
+    `create type tramit_role as enum ('admin', 'supervisor', 'agent', 'manager', 'integration')`,
+  );
 
   await knex.schema.createTable('users', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));

@@ -1,22 +1,15 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { formatDemoBanner, seedDemoAccounts } from './auth/demo-seed.js';
 import { createLogger } from './logging/logger.js';
-import { createTramit } from './tramit.js';
+import { createTramit, type Tramit } from './tramit.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const tramit = await createTramit(config, logger);
-
-  const demo = config.production ? undefined : await seedDemoAccounts(tramit.db, config.demoPassword);
-  const url = await tramit.listen();
-  logger.info(
-    { url, database: config.database.kind, env: config.env, routes: tramit.routes.length },
-    'Tramit is listening',
-  );
-  if (demo) process.stdout.write(`${formatDemoBanner(demo, url)}\n`);
-
+  const running: { tramit?: Tramit } = {};
   let stopping = false;
+
+  // Installed before anything starts, so a signal during start-up is handled too.
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -26,7 +19,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs + 1_000);
     hardStop.unref();
-    tramit.close().then(
+    (running.tramit?.close() ?? Promise.resolve()).then(
       () => {
         logger.info('stopped');
         process.exit(0);
@@ -39,6 +32,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  const tramit = await createTramit(config, logger);
+  running.tramit = tramit;
+  if (stopping) {
+    await tramit.close();
+    return;
+  }
+  const demo = config.production ? undefined : await seedDemoAccounts(tramit.db, config.demoPassword);
+  const url = await tramit.listen();
+  logger.info(
+    { url, database: config.database.kind, env: config.env, routes: tramit.routes.length },
+    'Tramit is listening',
+  );
+  if (demo) process.stdout.write(`${formatDemoBanner(demo, url)}\n`);
 }
 
 main().catch((error: unknown) => {

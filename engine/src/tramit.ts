@@ -34,7 +34,9 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     throw error instanceof SigningKeysError ? new ConfigError([`TRAMIT_JWT_KEYS: ${error.message}`]) : error;
   });
   const db = createKnex(
-    config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
+    config.database.kind === 'postgres'
+      ? config.database
+      : { kind: 'pglite', dataDir: config.database.dataDir },
   );
   try {
     const applied = await migrateLatest(db);
@@ -47,9 +49,17 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   let shuttingDown = false;
   const auth: AuthSettings = {
     db,
-    sessions: { secret: secrets.sessionSecret, idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs },
+    sessions: {
+      secret: secrets.sessionSecret,
+      idleMs: config.session.idleMs,
+      absoluteMs: config.session.absoluteMs,
+    },
     keys,
-    tokens: { issuer: config.publicUrl ?? 'tramit', audience: config.jwt.audience, ttlSeconds: config.jwt.ttlSeconds },
+    tokens: {
+      issuer: config.publicUrl ?? 'tramit',
+      audience: config.jwt.audience,
+      ttlSeconds: config.jwt.ttlSeconds,
+    },
     cookieName: 'tramit_session',
     trustedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
   };

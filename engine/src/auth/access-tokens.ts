@@ -49,7 +49,8 @@ export async function verifyAccessToken(
     return { clientId: payload.sub, roles };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired.');
-    if (error instanceof errors.JOSEError) throw unauthorized(`The access token is not valid (${error.code}).`);
+    if (error instanceof errors.JOSEError)
+      throw unauthorized(`The access token is not valid (${error.code}).`);
     throw error;
   }
 }

@@ -45,7 +45,11 @@ export async function createSession(
 const touchEveryMs = 60_000;
 
 /** The live session for a cookie value, or undefined when unknown, idle too long or past its absolute end. */
-export async function resolveSession(db: Db, settings: SessionSettings, token: string): Promise<SessionRow | undefined> {
+export async function resolveSession(
+  db: Db,
+  settings: SessionSettings,
+  token: string,
+): Promise<SessionRow | undefined> {
   const idHash = hashSessionToken(settings, token);
   const row = await db<SessionRow>('sessions').where({ id_hash: idHash }).first();
   if (!row) return undefined;
@@ -55,7 +59,9 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
     return undefined;
   }
   if (now - row.last_seen_at.getTime() > touchEveryMs) {
-    await db('sessions').where({ id_hash: idHash }).update({ last_seen_at: new Date(now) });
+    await db('sessions')
+      .where({ id_hash: idHash })
+      .update({ last_seen_at: new Date(now) });
   }
   return row;
 }

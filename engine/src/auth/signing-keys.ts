@@ -1,4 +1,11 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTVerifyGetKey,
+} from 'jose';
 
 type ImportedKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -12,7 +19,18 @@ export interface SigningKeys {
 }
 
 const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'] as const;
-const allowedAlgs = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);
+const allowedAlgs = new Set([
+  'ES256',
+  'ES384',
+  'ES512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'EdDSA',
+]);
 
 export class SigningKeysError extends Error {}
 
@@ -28,11 +46,13 @@ export async function loadSigningKeys(json: string): Promise<SigningKeys> {
     throw new SigningKeysError('not valid JSON');
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown })?.keys;
-  if (!Array.isArray(list) || list.length === 0) throw new SigningKeysError('expected a non-empty list of JWKs');
+  if (!Array.isArray(list) || list.length === 0)
+    throw new SigningKeysError('expected a non-empty list of JWKs');
   const seen = new Set<string>();
   const publicKeys: JWK[] = [];
   for (const [index, jwk] of (list as JWK[]).entries()) {
-    if (typeof jwk?.kid !== 'string' || !jwk.kid) throw new SigningKeysError(`key ${index}: "kid" is required`);
+    if (typeof jwk?.kid !== 'string' || !jwk.kid)
+      throw new SigningKeysError(`key ${index}: "kid" is required`);
     if (seen.has(jwk.kid)) throw new SigningKeysError(`key ${index}: duplicate kid "${jwk.kid}"`);
     if (!jwk.alg || !allowedAlgs.has(jwk.alg))
       throw new SigningKeysError(`key ${index}: "alg" must be one of ${[...allowedAlgs].join(', ')}`);

@@ -91,7 +91,12 @@ export async function createUser(db: Db, user: NewUser): Promise<PublicUser> {
   return toPublicUser(normalise(row as UserRow)!);
 }
 
-export async function recordLoginFailure(db: Db, id: string, maxFailures: number, lockMs: number): Promise<void> {
+export async function recordLoginFailure(
+  db: Db,
+  id: string,
+  maxFailures: number,
+  lockMs: number,
+): Promise<void> {
   await db('users')
     .where({ id })
     .update({

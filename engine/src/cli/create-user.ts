@@ -22,7 +22,9 @@ async function run(): Promise<void> {
   const password = process.env.TRAMIT_NEW_PASSWORD;
   const roles = values.role ?? [];
   if (!values.username || roles.length === 0 || !password) {
-    throw new Error('usage: TRAMIT_NEW_PASSWORD=... user:create -- --username NAME --role ROLE [--name "Full name"]');
+    throw new Error(
+      'usage: TRAMIT_NEW_PASSWORD=... user:create -- --username NAME --role ROLE [--name "Full name"]',
+    );
   }
   if (password.length < 12) throw new Error('TRAMIT_NEW_PASSWORD must be at least 12 characters');
   const bad = roles.filter((r) => !isRole(r));

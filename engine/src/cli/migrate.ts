@@ -10,7 +10,9 @@ async function run(): Promise<void> {
     const direction = process.argv[2] ?? 'up';
     if (direction !== 'up' && direction !== 'down') throw new Error('usage: migrate [up|down]');
     const names = direction === 'up' ? await migrateLatest(db) : await rollbackAll(db);
-    console.log(names.length ? `${direction}: ${names.join(', ')}` : 'Nothing to do: migrations are current.');
+    console.log(
+      names.length ? `${direction}: ${names.join(', ')}` : 'Nothing to do: migrations are current.',
+    );
   } finally {
     await db.destroy();
   }

@@ -102,7 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.TRAMIT_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.TRAMIT_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
-    jwt: { keys: e.TRAMIT_JWT_KEYS, ttlSeconds: e.TRAMIT_TOKEN_TTL_SECONDS, audience: e.TRAMIT_TOKEN_AUDIENCE },
+    jwt: {
+      keys: e.TRAMIT_JWT_KEYS,
+      ttlSeconds: e.TRAMIT_TOKEN_TTL_SECONDS,
+      audience: e.TRAMIT_TOKEN_AUDIENCE,
+    },
     metricsToken: e.TRAMIT_METRICS_TOKEN,
     demoPassword: e.TRAMIT_DEMO_PASSWORD,
     trustProxy: e.TRAMIT_TRUST_PROXY === 'true',

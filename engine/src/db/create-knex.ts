@@ -5,8 +5,7 @@ import { openPglite } from './pglite.js';
 export type Db = Knex;
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolMax: number }
-  | { kind: 'pglite'; dataDir: string | undefined };
+  { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | undefined };
 
 /** knex on real PostgreSQL (pooled) or on embedded PGlite (one connection, by design). */
 export function createKnex(target: DatabaseTarget): Db {

@@ -8,5 +8,5 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 /** An embedded PostgreSQL (WASM) with the extensions Tramit relies on; `undefined` = in memory. */
 export function openPglite(dataDir: string | undefined): PGlite {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return new PGlite(dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto } });
+  return new PGlite(dataDir ?? 'memory://', { extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto } });
 }

@@ -30,7 +30,10 @@ export function designerApp(dir: string | undefined): Router {
     router.use(missing);
     return router;
   }
-  router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+  router.use(
+    '/assets',
+    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }),
+  );
   router.use(express.static(dir, { index: false, maxAge: 0 }));
   router.use((req, res, next) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && isAppRoute(req.path) && req.accepts('html')) {

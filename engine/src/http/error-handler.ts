@@ -13,7 +13,11 @@ function fromBodyParser(error: { type?: string; limit?: number }): Problem | und
     case 'entity.parse.failed':
       return new Problem(400, 'malformed-body', 'The request body is not valid JSON.');
     case 'entity.too.large':
-      return new Problem(413, 'body-too-large', `The request body exceeds the limit of ${error.limit} bytes.`);
+      return new Problem(
+        413,
+        'body-too-large',
+        `The request body exceeds the limit of ${error.limit} bytes.`,
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new Problem(415, 'unsupported-encoding', 'The request body encoding is not supported.');
@@ -44,7 +48,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const problem =
       error instanceof Problem
         ? error
-        : (fromBodyParser(error as { type?: string; limit?: number }) ?? fromDatabase(error as { code?: string }));
+        : (fromBodyParser(error as { type?: string; limit?: number }) ??
+          fromDatabase(error as { code?: string }));
     if (problem) {
       if (problem.status >= 500) logger.warn({ err: error }, problem.message);
       sendProblem(res, problem, instance);

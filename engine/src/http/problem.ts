@@ -49,7 +49,11 @@ export class Problem extends Error {
     status: number,
     code: string,
     detail: string,
-    options: { errors?: ProblemFieldError[]; extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    options: {
+      errors?: ProblemFieldError[];
+      extensions?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'Problem';

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { badRequest } from './problem.js';
 
 /** Parses input with a schema; a failure is a 400 that lists every offending field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, what = 'request body'): z.infer<T> {
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what = 'request body',
+): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw badRequest(

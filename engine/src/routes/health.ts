@@ -22,7 +22,11 @@ export function healthRoutes(r: SecureRouter, deps: HealthDeps): void {
     try {
       await deps.db.raw('select 1');
     } catch (error) {
-      throw new Problem(503, 'database-unreachable', `The database is unreachable: ${(error as Error).message}`);
+      throw new Problem(
+        503,
+        'database-unreachable',
+        `The database is unreachable: ${(error as Error).message}`,
+      );
     }
     const pending = await pendingMigrations(deps.db);
     if (pending.length > 0) {

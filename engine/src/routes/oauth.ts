@@ -69,7 +69,9 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
         return;
       }
       const client = await findClient(deps.db, id);
-      const valid = client?.active ? await verifySecret(secret, client.secret_hash) : await verifyAgainstDummy(secret);
+      const valid = client?.active
+        ? await verifySecret(secret, client.secret_hash)
+        : await verifyAgainstDummy(secret);
       if (!client || !valid) {
         oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.');
         return;
@@ -84,7 +86,12 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
       });
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Pragma', 'no-cache');
-      res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope: client.roles.join(' ') });
+      res.json({
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: expiresIn,
+        scope: client.roles.join(' '),
+      });
     },
   );
 

@@ -56,7 +56,10 @@ export function sessionAuthRoutes(r: SecureRouter, deps: SessionAuthDeps): void 
     }
     if (user.locked_until && user.locked_until.getTime() > Date.now()) {
       const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
-      throw tooManyRequests(`Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
+      throw tooManyRequests(
+        `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes.`,
+        seconds,
+      );
     }
     if (!(await verifySecret(password, user.password_hash))) {
       await recordLoginFailure(db, user.id, deps.login.maxFailures, deps.login.lockMs);
@@ -75,7 +78,10 @@ export function sessionAuthRoutes(r: SecureRouter, deps: SessionAuthDeps): void 
   r.get('/api/v1/auth/session', 'authenticated', async (req, res) => {
     const principal = req.principal!;
     if (principal.via !== 'session') {
-      res.json({ client: { id: principal.id, roles: principal.roles }, permissions: [...principal.permissions] });
+      res.json({
+        client: { id: principal.id, roles: principal.roles },
+        permissions: [...principal.permissions],
+      });
       return;
     }
     const user = await findUserById(db, principal.id);

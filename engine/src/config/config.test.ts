@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in .tramit/data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.kind).toBe('pglite');
+    expect(config.dataDir.endsWith('.tramit/data')).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and TRAMIT_DATA_DIR moves the embedded data', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/db',
+      poolMax: 10,
+    });
+    expect(loadConfig({ TRAMIT_DATA_DIR: '/var/lib/tramit' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: '/var/lib/tramit',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRAMIT_BODY_LIMIT: 'lots' }, 'TRAMIT_BODY_LIMIT'],
+    [{ TRAMIT_SESSION_SECRET: 'short' }, 'TRAMIT_SESSION_SECRET'],
+  ])('names the bad variable in %j', (env, name) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+
+  it('refuses production without secrets, and demo passwords in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', TRAMIT_DEMO_PASSWORD: 'password123' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'TRAMIT_SESSION_SECRET',
+      'TRAMIT_JWT_KEYS',
+      'TRAMIT_DEMO_PASSWORD',
+    ]);
+  });
+});

@@ -1,0 +1,53 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm test`: every test against the local PostgreSQL (one database per test file, cloned from a
+ * migrated template) plus the browser tests. `npm run test:pglite`: the smoke subset on PGlite.
+ */
+const smokeFiles = [
+  'engine/src/db/migrations.test.ts',
+  'engine/src/routes/health.test.ts',
+  'engine/src/routes/session-auth.test.ts',
+];
+
+const globalSetup = ['engine/test/global-setup.ts'];
+
+export default defineConfig({
+  test: {
+    projects:
+      process.env.TRAMIT_TEST_DB === 'pglite'
+        ? [
+            {
+              test: {
+                name: 'smoke',
+                include: smokeFiles,
+                globalSetup,
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : [
+            {
+              test: {
+                name: 'main',
+                include: ['engine/**/*.test.ts', 'designer/src/**/*.test.ts', 'connectors/**/*.test.ts'],
+                exclude: ['**/node_modules/**', '**/dist/**'],
+                globalSetup,
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+            {
+              test: {
+                name: 'e2e',
+                include: ['designer/e2e/**/*.e2e.test.ts'],
+                globalSetup,
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+                fileParallelism: false,
+              },
+            },
+          ],
+  },
+});
