@@ -52,7 +52,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
     };
     const first = spawnTramit(env);
     const url = await first.ready;
-    const banner = first.stdout();
+    const banner = await first.waitForOutput(/OAuth client\s+demo-integration/);
     const rows = await db('users').select('username', 'roles').orderBy('username');
     expect(rows.map((r) => r.username)).toEqual(['admin', 'agent', 'integration', 'manager', 'supervisor']);
     const adminPassword = /admin\s+(\S+)/.exec(banner)![1]!;

@@ -11,6 +11,8 @@ export interface SpawnedTramit {
   /** Resolves with the URL once the server logs that it listens (rejects if it exits first). */
   ready: Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
+  /** Resolves once standard output matches. */
+  waitForOutput(pattern: RegExp): Promise<string>;
 }
 
 /** Tramit as an operator runs it: a separate Node process reading its configuration from the environment. */
@@ -21,6 +23,15 @@ export function spawnTramit(env: Record<string, string>): SpawnedTramit {
   });
   let out = '';
   let err = '';
+  const waiters: { pattern: RegExp; resolve: (text: string) => void }[] = [];
+  const settleWaiters = () => {
+    for (const waiter of [...waiters]) {
+      if (waiter.pattern.test(out)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(out);
+      }
+    }
+  };
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>(
     (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, atMs: Date.now() })),
@@ -28,11 +39,17 @@ export function spawnTramit(env: Record<string, string>): SpawnedTramit {
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      settleWaiters();
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"Tramit is listening"/.exec(out);
       if (match) resolve(match[1]!);
     });
     void exited.then(({ code }) => reject(new Error(`exited with ${code} before listening:\n${err}`)));
   });
   ready.catch(() => {});
-  return { child, stdout: () => out, stderr: () => err, ready, exited };
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<string>((resolve) => {
+      waiters.push({ pattern, resolve });
+      settleWaiters();
+    });
+  return { child, stdout: () => out, stderr: () => err, ready, exited, waitForOutput };
 }

@@ -1,4 +1,5 @@
 import {
+  calculateJwkThumbprint,
   createLocalJWKSet,
   exportJWK,
   generateKeyPair,
@@ -78,9 +79,10 @@ function toPublicJwk(jwk: JWK): JWK {
   return copy as JWK;
 }
 
-/** A fresh ES256 key as a one-element JWK list (JSON), for development data directories. */
+/** A fresh ES256 key as a one-element JWK list (JSON): for TRAMIT_JWT_KEYS, or a development data directory. */
 export async function generateSigningKeyJson(): Promise<string> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = await exportJWK(privateKey);
-  return JSON.stringify([{ ...jwk, kid: `dev-${Date.now().toString(36)}`, alg: 'ES256' }]);
+  // The RFC 7638 thumbprint: unique per key, and recomputable by anyone holding the public key.
+  return JSON.stringify([{ ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'ES256' }]);
 }

@@ -1,0 +1,5 @@
+import { AreaPlaceholder } from '../AreaPlaceholder';
+
+export default function InboxArea() {
+  return <AreaPlaceholder area="inbox" />;
+}
