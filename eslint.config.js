@@ -25,7 +25,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['**/cli/**/*.ts', '**/*.test.ts', '**/test/**/*.ts', 'scripts/**'],
+    files: ['**/cli/**/*.ts', '**/*.test.ts', '**/test/**/*.ts', '**/bench/**/*.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
   prettier,

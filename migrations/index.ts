@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as extensions from './0001-extensions.js';
 import * as identity from './0002-identity.js';
+import * as processEngine from './0003-process-engine.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -10,4 +11,5 @@ export interface NamedMigration extends Knex.Migration {
 export const migrations: NamedMigration[] = [
   { name: '0001-extensions', ...extensions },
   { name: '0002-identity', ...identity },
+  { name: '0003-process-engine', ...processEngine },
 ];

@@ -14,10 +14,14 @@ import { createMetrics } from './http/metrics.js';
 import type { RouteInfo } from './http/secure-router.js';
 import { drain, listen } from './http/serve.js';
 import type { Logger } from './logging/logger.js';
+import { ProcessEngine } from './process-engine/process-engine.js';
+import { findInRepository } from './config/find-up.js';
+import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
 
 export interface Tramit {
   config: Config;
   db: Db;
+  engine: ProcessEngine;
   app: Express;
   routes: RouteInfo[];
   /** Starts the HTTP server; resolves with its base URL. */
@@ -46,6 +50,15 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     throw error;
   }
 
+  const engine = await ProcessEngine.create(
+    db,
+    config.database.kind === 'postgres' ? config.database : { kind: 'pglite' },
+  );
+  engine.startBackgroundWork(logger);
+  const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
+  if (demoFolder) await deployFolder(engine, demoFolder, logger);
+  const demoWorkers = demoFolder ? startDemoWorkers(engine, logger) : undefined;
+
   let shuttingDown = false;
   const auth: AuthSettings = {
     db,
@@ -65,6 +78,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   };
   const { app, routes } = createApp({
     db,
+    engine,
     logger,
     metrics: createMetrics(db),
     auth,
@@ -88,6 +102,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   return {
     config,
     db,
+    engine,
     app,
     routes,
     async listen() {
@@ -104,6 +119,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
         const forced = await drain(server, config.shutdownTimeoutMs);
         if (forced) logger.warn('in-flight requests were cut off at the shutdown deadline');
       }
+      await demoWorkers?.stop();
+      await engine.close();
       await db.destroy();
     },
   };

@@ -1,10 +1,12 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { v2Routes } from '../api-v2/index.js';
 import type { AuthSettings } from '../auth/authenticate.js';
 import { guard } from '../auth/rbac.js';
 import type { Db } from '../db/create-knex.js';
 import type { Logger } from '../logging/logger.js';
+import type { ProcessEngine } from '../process-engine/process-engine.js';
 import { healthRoutes } from '../routes/health.js';
 import { oauthRoutes } from '../routes/oauth.js';
 import { sessionAuthRoutes } from '../routes/session-auth.js';
@@ -17,6 +19,7 @@ import { SecureRouter, type RouteInfo } from './secure-router.js';
 
 export interface AppDeps {
   db: Db;
+  engine: ProcessEngine;
   logger: Logger;
   metrics: Metrics;
   auth: AuthSettings;
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   });
   sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
   userRoutes(routes, { db: deps.db });
+  v2Routes(routes, { engine: deps.engine, db: deps.db });
   app.use(routes.router);
 
   app.use(designerApp(deps.designerDir));

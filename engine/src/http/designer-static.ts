@@ -1,21 +1,13 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findInRepository } from '../config/find-up.js';
 import express, { type RequestHandler, type Router } from 'express';
 import { unavailable } from './problem.js';
 
 const apiPrefixes = ['/api/', '/v2/', '/oauth/', '/.well-known/', '/health', '/ready', '/metrics'];
 
-/** The production build of designer/, looked for upwards from this module (works from src and dist). */
+/** The production build of designer/. */
 export function findDesignerDir(configured: string | undefined): string | undefined {
-  if (configured) return path.resolve(configured);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = path.join(dir, 'designer', 'dist');
-    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  return undefined;
+  return configured ? path.resolve(configured) : findInRepository('designer/dist', 'index.html');
 }
 
 /** Serves the browser app: hashed assets cached for a year, index.html for every app route. */

@@ -20,7 +20,17 @@ describe('browser sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(login.body).toMatchObject({
       user: { username, roles: ['supervisor'] },
-      permissions: ['inbox.view', 'monitoring.view', 'users.read'],
+      permissions: [
+        'inbox.view',
+        'monitoring.view',
+        'users.read',
+        'processes.read',
+        'processes.start',
+        'processes.cancel',
+        'tasks.read',
+        'tasks.work',
+        'incidents.resolve',
+      ],
     });
     expect(JSON.stringify(login.body)).not.toContain('password');
 

@@ -1,0 +1,212 @@
+/**
+ * npm run bench:engine — the engine against the local PostgreSQL; prints a table.
+ *   1. raw commit rate of this database (16 connections, single-row inserts)
+ *   2. one-task process, 20,000 instances, in-process workers
+ *   3. case-like process with the user task completed through /v2
+ *   4. 20,000 timers due within the same minute: lateness
+ *   5. 100,000 instances waiting on user tasks: engine RSS and database size
+ * BENCH_SCALE=0.1 runs everything at a tenth of the size (a quick look).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '../src/auth/clients-repo.js';
+import { generateSigningKeyJson } from '../src/auth/signing-keys.js';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/logging/logger.js';
+import type { ProcessEngine } from '../src/process-engine/process-engine.js';
+import { createTramit } from '../src/tramit.js';
+import { benchDatabase, rawCommitRate } from './bench-db.js';
+import { fmt, pool, summary } from './stats.js';
+
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+const n = (count: number) => Math.max(10, Math.round(count * scale));
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/process-engine/fixtures');
+const bpmn = (name: string) => ({
+  name: `${name}.bpmn`,
+  content: readFileSync(path.join(fixtures, `${name}.bpmn`), 'utf8'),
+});
+const rows: string[][] = [];
+const report = (...cells: string[]) => {
+  rows.push(cells);
+  console.log(cells.join(' | '));
+};
+
+/** Workers that activate jobs of a type in batches and complete them, until stopped. */
+function startWorkers(
+  engine: ProcessEngine,
+  type: string,
+  workers: number,
+  onDone: (job: { processInstanceKey: string }) => void,
+) {
+  let stopped = false;
+  const loops = Array.from({ length: workers }, async (_, w) => {
+    while (!stopped) {
+      const jobs = await engine.activateJobs({
+        type,
+        worker: `bench-${w}`,
+        maxJobsToActivate: 32,
+        timeout: 60_000,
+        requestTimeout: 200,
+      });
+      await Promise.all(
+        jobs.map(async (job) => {
+          await engine.completeJob(
+            job.jobKey,
+            type === 'classify' ? { priority: 'high', zone: 'north' } : {},
+          );
+          onDone(job);
+        }),
+      );
+    }
+  });
+  return async () => {
+    stopped = true;
+    await Promise.all(loops);
+  };
+}
+
+async function main() {
+  const database = await benchDatabase(20);
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: '20',
+    TRAMIT_SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijkl',
+    TRAMIT_JWT_KEYS: await generateSigningKeyJson(),
+  });
+  const tramit = await createTramit(config, createLogger('warn'));
+  const url = await tramit.listen();
+  const { engine, db } = tramit;
+  try {
+    console.log(`Tramit engine benchmark — ${new Date().toISOString()} — scale ${scale}\n`);
+    report('measure', 'result', 'target');
+
+    const commits = await rawCommitRate(database.url);
+    report('(1) raw commit rate, 16 connections', `${fmt(commits, 0)} inserts/s`, '—');
+
+    // (2) one-task process
+    await engine.deploy([bpmn('one-task'), bpmn('case-like'), bpmn('timer-catch'), bpmn('user-task-wait')]);
+    const count = n(20_000);
+    const started = new Map<string, number>();
+    const ended = new Map<string, number>();
+    const stop = startWorkers(engine, 'work', 4, (job) =>
+      ended.set(job.processInstanceKey, performance.now()),
+    );
+    const t0 = performance.now();
+    await pool(count, 16, async () => {
+      const at = performance.now();
+      const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'one-task' });
+      started.set(processInstanceKey, at);
+    });
+    while (ended.size < count) await new Promise((r) => setTimeout(r, 20));
+    const elapsed = (performance.now() - t0) / 1000;
+    await stop();
+    const latencies = [...ended].map(([key, end]) => end - (started.get(key) ?? end));
+    const one = summary(latencies);
+    const rate = count / elapsed;
+    report(`(2) one-task, ${count} instances`, `${fmt(rate, 0)} completed/s`, '≥ 1000/s');
+    report('    start-to-end latency', `p50 ${fmt(one.p50)} ms, p99 ${fmt(one.p99)} ms`, 'p99 < 100 ms');
+    report('    ratio to (1) ÷ 3', fmt(rate / (commits / 3), 2), '—');
+
+    // (3) case-like with /v2 user task completion
+    await createClient(db, {
+      clientId: 'bench',
+      name: 'bench',
+      secret: 'bench-secret-value',
+      roles: ['admin'],
+    });
+    const token = await fetch(`${url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&client_id=bench&client_secret=bench-secret-value',
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const cases = n(2_000);
+    const caseStart = new Map<string, number>();
+    const classified = new Map<string, number>();
+    const stopClassify = startWorkers(engine, 'classify', 2, (job) =>
+      classified.set(job.processInstanceKey, performance.now()),
+    );
+    const c0 = performance.now();
+    await pool(cases, 8, async () => {
+      const at = performance.now();
+      const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'case-like' });
+      caseStart.set(processInstanceKey, at);
+    });
+    while (classified.size < cases) await new Promise((r) => setTimeout(r, 20));
+    await stopClassify();
+    const tasks = await db('user_tasks')
+      .where({ state: 'CREATED', bpmn_process_id: 'case-like' })
+      .select('key', 'process_instance_key');
+    const completeLatency: number[] = [];
+    const caseEnd = new Map<string, number>();
+    await pool(tasks.length, 8, async (i) => {
+      const task = tasks[i]!;
+      const at = performance.now();
+      const response = await fetch(`${url}/v2/user-tasks/${String(task.key)}/completion`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ variables: { approved: true } }),
+      });
+      if (response.status !== 204) throw new Error(`user task completion answered ${response.status}`);
+      completeLatency.push(performance.now() - at);
+      caseEnd.set(String(task.process_instance_key), performance.now());
+    });
+    const caseElapsed = (performance.now() - c0) / 1000;
+    const startToClassified = summary([...classified].map(([k, t]) => t - (caseStart.get(k) ?? t)));
+    report(`(3) case-like, ${cases} instances`, `${fmt(cases / caseElapsed, 0)} completed/s`, '—');
+    report('    p99 start → service task done', `${fmt(startToClassified.p99)} ms`, '—');
+    report('    p99 user task completion via /v2', `${fmt(summary(completeLatency).p99)} ms`, '—');
+
+    // (4) timers due within one minute
+    const timerCount = n(20_000);
+    const dueBase = Date.now() + 75_000;
+    await pool(timerCount, 16, async (i) => {
+      const due = new Date(dueBase + (i * 60_000) / timerCount).toISOString();
+      await engine.createInstance({
+        bpmnProcessId: 'timer-catch',
+        variables: { delay: `PT${Math.max(1, Math.round((Date.parse(due) - Date.now()) / 1000))}S` },
+      });
+    });
+    const lastDue = async () => (await db('timers').where({ state: 'ACTIVE' }).count({ c: '*' }))[0]!.c;
+    while (Number(await lastDue()) > 0) await new Promise((r) => setTimeout(r, 1_000));
+    const lateness = await db.raw<{ rows: { ms: number }[] }>(
+      `select extract(epoch from (h.at - t.due_at)) * 1000 as ms
+         from timers t join history h on h.event = 'TIMER_FIRED' and (h.data->>'timerKey')::bigint = t.key
+        where t.state = 'TRIGGERED'`,
+    );
+    const late = summary(lateness.rows.map((r) => Number(r.ms)));
+    report(
+      `(4) ${timerCount} timers due within a minute`,
+      `lateness p50 ${fmt(late.p50)} ms, p99 ${fmt(late.p99)} ms`,
+      'p99 < 1000 ms',
+    );
+
+    // (5) instances waiting on user tasks
+    const waiting = n(100_000);
+    await pool(waiting, 16, () => engine.createInstance({ bpmnProcessId: 'user-task-wait' }));
+    if (global.gc) global.gc();
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    const size = await db.raw<{ rows: { size: string }[] }>(
+      'select pg_size_pretty(pg_database_size(current_database())) as size',
+    );
+    report(
+      `(5) ${waiting} instances waiting on user tasks`,
+      `RSS ${fmt(rss, 0)} MB, database ${size.rows[0]!.size}`,
+      'RSS < 300 MB',
+    );
+  } finally {
+    await tramit.close();
+    await database.drop();
+  }
+  console.log('\n| measure | result | target |\n|---|---|---|');
+  for (const row of rows.slice(1)) console.log(`| ${row.join(' | ')} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import type { Knex } from 'knex';
+import type { DefinitionCache } from './definition-cache.js';
+import type { KeyAllocator } from './keys.js';
+import type { Notifier } from './notifier.js';
+
+/** What every engine operation needs: the database, keys, cached models, wake-ups, and the clock. */
+export interface EngineContext {
+  db: Knex;
+  keys: KeyAllocator;
+  definitions: DefinitionCache;
+  notifier: Notifier;
+  now: () => Date;
+}
+
+/** A caller's mistake or a conflict with the current state, mapped to 4xx by the API. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_ARGUMENT' | 'ALREADY_EXISTS',
+    message: string,
+    readonly details?: { elementId?: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}

@@ -1,0 +1,209 @@
+import type { Knex } from 'knex';
+import { execute, type Command, type CommandOutcome } from '../runtime/commands.js';
+import type { Effect } from '../runtime/effects.js';
+import type { InstanceHeader, InstanceSnapshot } from '../runtime/state.js';
+import type { ProcessModel } from '../bpmn/model.js';
+import { applyEffects } from './apply-effects.js';
+import { EngineError, type EngineContext } from './engine-context.js';
+import type { HistoryEntry } from './history.js';
+import { KeysExhausted } from './keys.js';
+import { correlateBufferedMessages } from './buffered-messages.js';
+import { insertInstance, latestDefinition } from './instance-rows.js';
+import type { Channel } from './notifier.js';
+import { emptySnapshot, loadSnapshot, loadSnapshotForJob, type JobJson } from './snapshot.js';
+import { runBatch } from './batch.js';
+
+/**
+ * One transaction: commands on instances, each locked on first use, and whatever they cause on other
+ * instances (a called child starting, a parent hearing its child ended) before it commits.
+ */
+export class CommandSession {
+  private readonly snapshots = new Map<string, InstanceSnapshot>();
+  private readonly queue: { instanceKey: string; command: Command }[] = [];
+
+  constructor(
+    readonly ctx: EngineContext,
+    readonly trx: Knex.Transaction,
+    readonly now: Date,
+  ) {}
+
+  /** An instance this transaction has just inserted (its row is locked by the insert). */
+  adopt(header: InstanceHeader, model: ProcessModel): void {
+    this.snapshots.set(header.key, emptySnapshot(header, model));
+  }
+
+  /** Writes to send with the next command's batch (or by `flush`). */
+  private deferred: (Knex.QueryBuilder | Knex.Raw)[] = [];
+
+  defer(statement: Knex.QueryBuilder | Knex.Raw): void {
+    this.deferred.push(statement);
+  }
+
+  async flush(): Promise<void> {
+    await runBatch(this.trx, this.deferred.splice(0));
+  }
+
+  /** Locks and loads the instance of a job; the job as it is after the lock. */
+  async snapshotForJob(jobKey: string): Promise<{ snapshot: InstanceSnapshot; job: JobJson } | undefined> {
+    const loaded = await loadSnapshotForJob(this.trx, this.ctx.definitions, jobKey);
+    if (loaded) this.snapshots.set(loaded.snapshot.header.key, loaded.snapshot);
+    return loaded;
+  }
+
+  async snapshot(instanceKey: string): Promise<InstanceSnapshot | undefined> {
+    let snapshot = this.snapshots.get(instanceKey);
+    if (!snapshot) {
+      snapshot = await loadSnapshot(this.trx, this.ctx.definitions, instanceKey);
+      if (snapshot) this.snapshots.set(instanceKey, snapshot);
+    }
+    return snapshot;
+  }
+
+  /** Runs a command, then everything it caused, until the work in this transaction is done. */
+  async run(instanceKey: string, command: Command, history: HistoryEntry[] = []): Promise<CommandOutcome> {
+    const outcome = await this.step(instanceKey, command, history);
+    while (this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      await this.step(next.instanceKey, next.command);
+    }
+    return outcome;
+  }
+
+  private async step(
+    instanceKey: string,
+    command: Command,
+    history: HistoryEntry[] = [],
+  ): Promise<CommandOutcome> {
+    const snapshot = await this.snapshot(instanceKey);
+    if (!snapshot) throw new EngineError('NOT_FOUND', `Process instance ${instanceKey} does not exist`);
+    if (snapshot.header.status !== 'ACTIVE') return 'stale';
+    const keys = this.ctx.keys.source();
+    const { outcome, effects } = execute(snapshot, command, this.now, keys);
+    const applied = await applyEffects(this.trx, snapshot, effects, this.now, keys, history, [
+      ...this.deferred.splice(0),
+      ...this.notifications(effects),
+    ]);
+    for (const trigger of await correlateBufferedMessages(
+      this.trx,
+      snapshot.header,
+      applied.openedSubscriptions,
+      this.now,
+    )) {
+      this.queue.push({ instanceKey, command: trigger });
+    }
+    await this.crossInstance(snapshot, effects);
+    return outcome;
+  }
+
+  /** Wake-ups for workers (new jobs), the timer loop (new timers) and waiters (instance ended). */
+  private notifications(effects: Effect[]) {
+    const wanted = new Map<string, [Channel, string]>();
+    for (const effect of effects) {
+      if (effect.kind === 'job.created') wanted.set(`j:${effect.job.type}`, ['engine_jobs', effect.job.type]);
+      if (effect.kind === 'timer.created') wanted.set('t', ['engine_timers', '']);
+      if (effect.kind === 'instance.ended') wanted.set('i', ['engine_instances', effect.header.key]);
+    }
+    return [...wanted.values()]
+      .map(([channel, payload]) => this.ctx.notifier.notification(this.trx, channel, payload))
+      .filter((statement) => statement !== undefined);
+  }
+
+  private async crossInstance(snapshot: InstanceSnapshot, effects: Effect[]): Promise<void> {
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'child.start': {
+          const definition = await latestDefinition(
+            this.trx,
+            this.ctx,
+            effect.bpmnProcessId,
+            snapshot.header.tenantId,
+          );
+          if (!definition?.startEventId) {
+            this.queue.push({
+              instanceKey: snapshot.header.key,
+              command: {
+                type: 'called-element-missing',
+                callActivityKey: effect.callActivityKey,
+                message: definition
+                  ? `Expected process '${effect.bpmnProcessId}' to have a none start event, but it has none`
+                  : `Expected process with BPMN process id '${effect.bpmnProcessId}' to be deployed, but not found.`,
+              },
+            });
+            break;
+          }
+          const childKey = this.ctx.keys.source().next();
+          const childHeader = await insertInstance(this.trx, {
+            key: childKey,
+            definition,
+            parent: { instanceKey: snapshot.header.key, elementInstanceKey: effect.callActivityKey },
+            rootKey: snapshot.header.rootProcessInstanceKey,
+            now: this.now,
+          });
+          this.adopt(childHeader, definition.model);
+          this.queue.push({
+            instanceKey: snapshot.header.key,
+            command: { type: 'child-started', callActivityKey: effect.callActivityKey, childKey },
+          });
+          this.queue.push({
+            instanceKey: childKey,
+            command: { type: 'start', startEventId: definition.startEventId, variables: effect.variables },
+          });
+          break;
+        }
+        case 'parent.complete':
+          this.queue.push({
+            instanceKey: effect.parentKey,
+            command: {
+              type: 'child-completed',
+              callActivityKey: effect.callActivityKey,
+              variables: effect.variables,
+            },
+          });
+          break;
+        case 'parent.throw':
+          this.queue.push({
+            instanceKey: effect.parentKey,
+            command: {
+              type: 'child-error',
+              callActivityKey: effect.callActivityKey,
+              errorCode: effect.errorCode,
+              errorMessage: effect.errorMessage,
+            },
+          });
+          break;
+        case 'child.terminate':
+          this.queue.push({ instanceKey: effect.childKey, command: { type: 'cancel' } });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}
+
+const retryableCodes = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+/**
+ * Runs `work` in a transaction with a session, retrying when PostgreSQL reports a deadlock or when
+ * the command needed more keys than were reserved. Everything it does commits or nothing does.
+ */
+export async function inTransaction<T>(
+  ctx: EngineContext,
+  work: (session: CommandSession) => Promise<T>,
+): Promise<T> {
+  let reserve = 200;
+  for (let attempt = 1; ; attempt++) {
+    await ctx.keys.reserve(reserve);
+    try {
+      return await ctx.db.transaction((trx) => work(new CommandSession(ctx, trx, ctx.now())));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (error instanceof KeysExhausted && attempt < 5) {
+        reserve *= 10;
+        continue;
+      }
+      if (code && retryableCodes.has(code) && attempt < 5) continue;
+      throw error;
+    }
+  }
+}

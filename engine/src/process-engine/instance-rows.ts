@@ -1,0 +1,110 @@
+import type { Knex } from 'knex';
+import type { ProcessModel } from '../bpmn/model.js';
+import type { InstanceHeader } from '../runtime/state.js';
+import type { EngineContext } from './engine-context.js';
+import { keyOf } from './rows.js';
+
+export interface DefinitionRef {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  model: ProcessModel;
+  /** The none start event, where instances created through the API begin. */
+  startEventId: string | undefined;
+}
+
+export function noneStartEvent(model: ProcessModel): string | undefined {
+  return model.startEventIds.find((id) => model.elements[id]?.eventDefinition?.kind === 'none');
+}
+
+async function toRef(
+  ctx: EngineContext,
+  db: Knex,
+  row: Record<string, unknown> | undefined,
+): Promise<DefinitionRef | undefined> {
+  if (!row) return undefined;
+  const key = keyOf(row.key);
+  const model = await ctx.definitions.model(db, key);
+  return {
+    key,
+    bpmnProcessId: row.bpmn_process_id as string,
+    version: row.version as number,
+    tenantId: row.tenant_id as string,
+    model,
+    startEventId: noneStartEvent(model),
+  };
+}
+
+export async function latestDefinition(
+  db: Knex,
+  ctx: EngineContext,
+  bpmnProcessId: string,
+  tenantId: string,
+): Promise<DefinitionRef | undefined> {
+  const row = await db('process_definitions')
+    .where({ bpmn_process_id: bpmnProcessId, tenant_id: tenantId })
+    .orderBy('version', 'desc')
+    .first('key', 'bpmn_process_id', 'version', 'tenant_id');
+  return toRef(ctx, db, row);
+}
+
+export async function definitionByKey(
+  db: Knex,
+  ctx: EngineContext,
+  key: string,
+): Promise<DefinitionRef | undefined> {
+  const row = await db('process_definitions')
+    .where({ key })
+    .first('key', 'bpmn_process_id', 'version', 'tenant_id');
+  return toRef(ctx, db, row);
+}
+
+export async function definitionByVersion(
+  db: Knex,
+  ctx: EngineContext,
+  bpmnProcessId: string,
+  version: number,
+  tenantId: string,
+): Promise<DefinitionRef | undefined> {
+  const row = await db('process_definitions')
+    .where({ bpmn_process_id: bpmnProcessId, version, tenant_id: tenantId })
+    .first('key', 'bpmn_process_id', 'version', 'tenant_id');
+  return toRef(ctx, db, row);
+}
+
+export async function insertInstance(
+  trx: Knex.Transaction,
+  options: {
+    key: string;
+    definition: DefinitionRef;
+    parent?: { instanceKey: string; elementInstanceKey: string };
+    rootKey?: string;
+    now: Date;
+  },
+): Promise<InstanceHeader> {
+  await trx('process_instances').insert({
+    key: options.key,
+    process_definition_key: options.definition.key,
+    bpmn_process_id: options.definition.bpmnProcessId,
+    version: options.definition.version,
+    tenant_id: options.definition.tenantId,
+    state: 'ACTIVE',
+    parent_process_instance_key: options.parent?.instanceKey ?? null,
+    parent_element_instance_key: options.parent?.elementInstanceKey ?? null,
+    root_process_instance_key: options.rootKey ?? options.key,
+    start_date: options.now,
+  });
+  return {
+    key: options.key,
+    processDefinitionKey: options.definition.key,
+    bpmnProcessId: options.definition.bpmnProcessId,
+    version: options.definition.version,
+    tenantId: options.definition.tenantId,
+    status: 'ACTIVE',
+    parentProcessInstanceKey: options.parent?.instanceKey,
+    parentElementInstanceKey: options.parent?.elementInstanceKey,
+    rootProcessInstanceKey: options.rootKey ?? options.key,
+    startedAt: options.now,
+  };
+}

@@ -1,0 +1,272 @@
+import { EngineError, type EngineContext } from './engine-context.js';
+import { inTransaction, type CommandSession } from './executor.js';
+import { visibleVariablesOf } from './visible-variables.js';
+import type { JobJson } from './snapshot.js';
+import { writeHistory } from './history.js';
+import { json, keyOf } from './rows.js';
+
+export interface ActivatedJob {
+  jobKey: string;
+  type: string;
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  elementId: string;
+  elementInstanceKey: string;
+  customHeaders: Record<string, string>;
+  worker: string;
+  retries: number;
+  deadline: number;
+  variables: Record<string, unknown>;
+  tenantId: string;
+}
+
+export interface ActivateJobsRequest {
+  type: string;
+  worker: string;
+  maxJobsToActivate: number;
+  /** How long the worker holds the jobs (ms); after that they can be activated again. */
+  timeout: number;
+  fetchVariable?: string[];
+  /** Long polling: wait up to this long (ms) for jobs when none are there. 0 = answer at once. */
+  requestTimeout?: number;
+}
+
+/** Claims activatable jobs (created, retry back-off elapsed, or lease expired) without blocking other workers. */
+async function claim(ctx: EngineContext, request: ActivateJobsRequest): Promise<ActivatedJob[]> {
+  const now = ctx.now();
+  const deadline = new Date(now.getTime() + request.timeout);
+  const { rows } = await ctx.db.raw<{ rows: Record<string, unknown>[] }>(
+    `with picked as (
+       select key from jobs
+        where type = ? and (
+          (state in ('CREATED', 'FAILED') and available_at <= ?) or (state = 'ACTIVATED' and deadline < ?))
+        order by available_at, key
+        limit ?
+        for update skip locked)
+     update jobs set state = 'ACTIVATED', worker = ?, deadline = ?
+       from picked where jobs.key = picked.key
+     returning jobs.*`,
+    [request.type, now, now, request.maxJobsToActivate, request.worker, deadline],
+  );
+  if (rows.length === 0) return [];
+  const variables = await visibleVariablesOf(
+    ctx.db,
+    rows.map((r) => ({
+      instanceKey: keyOf(r.process_instance_key),
+      elementInstanceKey: keyOf(r.element_instance_key),
+    })),
+    request.fetchVariable,
+  );
+  return rows.map((r) => ({
+    jobKey: keyOf(r.key),
+    type: r.type as string,
+    processInstanceKey: keyOf(r.process_instance_key),
+    processDefinitionKey: keyOf(r.process_definition_key),
+    bpmnProcessId: r.bpmn_process_id as string,
+    processDefinitionVersion: r.process_definition_version as number,
+    elementId: r.element_id as string,
+    elementInstanceKey: keyOf(r.element_instance_key),
+    customHeaders: (r.custom_headers as Record<string, string>) ?? {},
+    worker: request.worker,
+    retries: r.retries as number,
+    deadline: deadline.getTime(),
+    variables: variables.get(keyOf(r.element_instance_key)) ?? {},
+    tenantId: r.tenant_id as string,
+  }));
+}
+
+/** Activates up to `maxJobsToActivate` jobs; with a request timeout, waits for jobs to appear (woken by NOTIFY). */
+export async function activateJobs(
+  ctx: EngineContext,
+  request: ActivateJobsRequest,
+): Promise<ActivatedJob[]> {
+  const until = Date.now() + (request.requestTimeout ?? 0);
+  for (;;) {
+    const jobs = await claim(ctx, request);
+    const left = until - Date.now();
+    if (jobs.length > 0 || left <= 0) return jobs;
+    await new Promise<void>((resolve) => {
+      const stop = ctx.notifier.on('engine_jobs', (type) => {
+        if (type === request.type) done();
+      });
+      const timer = setTimeout(done, Math.min(left, 1_000));
+      function done() {
+        stop();
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}
+
+const openStates = ['CREATED', 'ACTIVATED', 'FAILED'];
+
+/**
+ * Locks the job's instance (the same order as every other command), checks the job is still open,
+ * and queues its change to go with the command's writes. A closed or unknown job is a 404.
+ */
+async function takeJob(
+  session: CommandSession,
+  jobKey: string,
+  action: string,
+  changes: Record<string, unknown>,
+): Promise<JobJson> {
+  const loaded = await session.snapshotForJob(jobKey);
+  if (!loaded)
+    throw new EngineError(
+      'NOT_FOUND',
+      `Expected to ${action} job with key '${jobKey}', but no such job was found`,
+    );
+  if (!openStates.includes(loaded.job.state)) {
+    throw new EngineError(
+      'NOT_FOUND',
+      `Expected to ${action} job with key '${jobKey}', but it is in state '${loaded.job.state}'`,
+    );
+  }
+  session.defer(session.trx('jobs').where({ key: jobKey }).update(changes));
+  return loaded.job;
+}
+
+export async function completeJob(
+  ctx: EngineContext,
+  jobKey: string,
+  variables: Record<string, unknown> = {},
+): Promise<void> {
+  await inTransaction(ctx, async (session) => {
+    const job = await takeJob(session, jobKey, 'complete', { state: 'COMPLETED', deadline: null });
+    const instanceKey = keyOf(job.process_instance_key);
+    await session.run(
+      instanceKey,
+      { type: 'complete-job', elementInstanceKey: keyOf(job.element_instance_key), variables },
+      [
+        {
+          processInstanceKey: instanceKey,
+          elementInstanceKey: keyOf(job.element_instance_key),
+          event: 'JOB_COMPLETED',
+          data: { jobKey },
+        },
+      ],
+    );
+  });
+}
+
+export async function failJob(
+  ctx: EngineContext,
+  jobKey: string,
+  failure: {
+    retries: number;
+    errorMessage?: string;
+    retryBackOff?: number;
+    variables?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await inTransaction(ctx, async (session) => {
+    const retries = Math.max(0, failure.retries);
+    const job = await takeJob(session, jobKey, 'fail', {
+      state: retries > 0 ? 'FAILED' : 'NO_RETRIES',
+      retries,
+      deadline: null,
+      worker: null,
+      error_message: failure.errorMessage ?? null,
+      available_at: new Date(session.now.getTime() + (failure.retryBackOff ?? 0)),
+    });
+    const instanceKey = keyOf(job.process_instance_key);
+    const elementInstanceKey = keyOf(job.element_instance_key);
+    // Camunda keeps a failing job's variables local to its task.
+    const local = Object.entries(failure.variables ?? {});
+    if (local.length > 0) {
+      const keys = ctx.keys.source();
+      session.defer(
+        session
+          .trx('variables')
+          .insert(
+            local.map(([name, value]) => ({
+              key: keys.next(),
+              scope_key: elementInstanceKey,
+              name,
+              process_instance_key: instanceKey,
+              value: json(value),
+              updated_at: session.now,
+            })),
+          )
+          .onConflict(['scope_key', 'name'])
+          .merge(['value', 'updated_at']),
+      );
+    }
+    const history = [
+      {
+        processInstanceKey: instanceKey,
+        elementInstanceKey,
+        event: 'JOB_FAILED',
+        data: { jobKey, retries, errorMessage: failure.errorMessage ?? null },
+      },
+    ];
+    if (retries > 0) {
+      await session.flush();
+      await writeHistory(session.trx, history, session.now);
+      await ctx.notifier.notify(session.trx, 'engine_jobs', job.type);
+      return;
+    }
+    await session.run(
+      instanceKey,
+      {
+        type: 'job-incident',
+        elementInstanceKey,
+        jobKey,
+        errorMessage: failure.errorMessage || 'No more retries left.',
+      },
+      history,
+    );
+  });
+}
+
+export async function throwJobError(
+  ctx: EngineContext,
+  jobKey: string,
+  error: { errorCode: string; errorMessage?: string; variables?: Record<string, unknown> },
+): Promise<void> {
+  await inTransaction(ctx, async (session) => {
+    const job = await takeJob(session, jobKey, 'throw an error for', {
+      state: 'ERROR_THROWN',
+      deadline: null,
+      error_message: error.errorMessage ?? null,
+    });
+    const instanceKey = keyOf(job.process_instance_key);
+    const elementInstanceKey = keyOf(job.element_instance_key);
+    await session.run(
+      instanceKey,
+      {
+        type: 'throw-error',
+        elementInstanceKey,
+        errorCode: error.errorCode,
+        errorMessage: error.errorMessage ?? '',
+        variables: error.variables ?? {},
+      },
+      [
+        {
+          processInstanceKey: instanceKey,
+          elementInstanceKey,
+          event: 'JOB_ERROR_THROWN',
+          data: { jobKey, errorCode: error.errorCode },
+        },
+      ],
+    );
+  });
+}
+
+export async function updateJobRetries(ctx: EngineContext, jobKey: string, retries: number): Promise<void> {
+  if (!Number.isInteger(retries) || retries < 1)
+    throw new EngineError('INVALID_ARGUMENT', 'retries must be a positive whole number');
+  const updated = await ctx
+    .db('jobs')
+    .where({ key: jobKey })
+    .whereNotIn('state', ['COMPLETED', 'CANCELED', 'ERROR_THROWN'])
+    .update({ retries });
+  if (updated === 0)
+    throw new EngineError(
+      'NOT_FOUND',
+      `Expected to update retries of job with key '${jobKey}', but no such job was found`,
+    );
+}

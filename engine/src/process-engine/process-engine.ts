@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../logging/logger.js';
+import { startBackgroundWork } from './background.js';
+import { DefinitionCache } from './definition-cache.js';
+import { deploy, type DeployResource } from './deploy.js';
+import type { EngineContext } from './engine-context.js';
+import { resolveIncident } from './incidents.js';
+import { awaitCompletion, cancelInstance, createInstance, type CreateInstanceRequest } from './instances.js';
+import {
+  activateJobs,
+  completeJob,
+  failJob,
+  throwJobError,
+  updateJobRetries,
+  type ActivateJobsRequest,
+} from './jobs.js';
+import { KeyAllocator } from './keys.js';
+import { correlateMessage, publishMessage, type MessageRequest } from './messages.js';
+import { createNotifier } from './notifier.js';
+import { assignUserTask, completeUserTask } from './user-tasks.js';
+
+/** The typed in-process API of the engine: what the REST API, connectors and Tramit's own code call. */
+export class ProcessEngine {
+  private background: { stop(): Promise<void> } | undefined;
+
+  private constructor(readonly ctx: EngineContext) {}
+
+  static async create(
+    db: Knex,
+    database: { kind: 'postgres'; url: string } | { kind: 'pglite' },
+  ): Promise<ProcessEngine> {
+    const ctx: EngineContext = {
+      db,
+      keys: new KeyAllocator(db),
+      definitions: new DefinitionCache(),
+      notifier: await createNotifier(database),
+      now: () => new Date(),
+    };
+    return new ProcessEngine(ctx);
+  }
+
+  startBackgroundWork(logger: Logger): void {
+    this.background ??= startBackgroundWork(this.ctx, logger);
+  }
+
+  async close(): Promise<void> {
+    await this.background?.stop();
+    await this.ctx.notifier.close();
+  }
+
+  deploy(resources: DeployResource[], tenantId?: string) {
+    return deploy(this.ctx, resources, tenantId);
+  }
+  createInstance(request: CreateInstanceRequest) {
+    return createInstance(this.ctx, request);
+  }
+  awaitCompletion(processInstanceKey: string, timeoutMs: number) {
+    return awaitCompletion(this.ctx, processInstanceKey, timeoutMs);
+  }
+  cancelInstance(processInstanceKey: string) {
+    return cancelInstance(this.ctx, processInstanceKey);
+  }
+  activateJobs(request: ActivateJobsRequest) {
+    return activateJobs(this.ctx, request);
+  }
+  completeJob(jobKey: string, variables?: Record<string, unknown>) {
+    return completeJob(this.ctx, jobKey, variables);
+  }
+  failJob(jobKey: string, failure: Parameters<typeof failJob>[2]) {
+    return failJob(this.ctx, jobKey, failure);
+  }
+  throwJobError(jobKey: string, error: Parameters<typeof throwJobError>[2]) {
+    return throwJobError(this.ctx, jobKey, error);
+  }
+  updateJobRetries(jobKey: string, retries: number) {
+    return updateJobRetries(this.ctx, jobKey, retries);
+  }
+  completeUserTask(userTaskKey: string, variables?: Record<string, unknown>) {
+    return completeUserTask(this.ctx, userTaskKey, variables);
+  }
+  assignUserTask(userTaskKey: string, assignee: string | null, options?: { allowOverride?: boolean }) {
+    return assignUserTask(this.ctx, userTaskKey, assignee, options);
+  }
+  publishMessage(request: MessageRequest) {
+    return publishMessage(this.ctx, request);
+  }
+  correlateMessage(request: MessageRequest) {
+    return correlateMessage(this.ctx, request);
+  }
+  resolveIncident(incidentKey: string) {
+    return resolveIncident(this.ctx, incidentKey);
+  }
+}

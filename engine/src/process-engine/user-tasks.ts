@@ -1,0 +1,85 @@
+import { EngineError, type EngineContext } from './engine-context.js';
+import { inTransaction } from './executor.js';
+import { writeHistory } from './history.js';
+import { keyOf } from './rows.js';
+
+type TaskRow = {
+  key: unknown;
+  state: string;
+  process_instance_key: unknown;
+  element_instance_key: unknown;
+  assignee: string | null;
+};
+
+async function findTask(ctx: EngineContext, key: string): Promise<TaskRow> {
+  const task = (await ctx.db('user_tasks').where({ key }).first()) as TaskRow | undefined;
+  if (!task)
+    throw new EngineError('NOT_FOUND', `Expected to find user task with key '${key}', but none was found`);
+  return task;
+}
+
+/** Completes a user task at most once: the loser of a race finds it no longer open (409). */
+export async function completeUserTask(
+  ctx: EngineContext,
+  key: string,
+  variables: Record<string, unknown> = {},
+): Promise<void> {
+  const found = await findTask(ctx, key);
+  await inTransaction(ctx, async (session) => {
+    const instanceKey = keyOf(found.process_instance_key);
+    await session.snapshot(instanceKey);
+    const updated = await session
+      .trx('user_tasks')
+      .where({ key, state: 'CREATED' })
+      .update({ state: 'COMPLETED', completion_date: session.now });
+    if (updated === 0) {
+      throw new EngineError(
+        'INVALID_STATE',
+        `Expected to complete user task with key '${key}', but it is not open (it was completed or cancelled)`,
+      );
+    }
+    const elementInstanceKey = keyOf(found.element_instance_key);
+    await session.run(instanceKey, { type: 'complete-user-task', elementInstanceKey, variables }, [
+      {
+        processInstanceKey: instanceKey,
+        elementInstanceKey,
+        event: 'USER_TASK_COMPLETED',
+        data: { userTaskKey: key },
+      },
+    ]);
+  });
+}
+
+export async function assignUserTask(
+  ctx: EngineContext,
+  key: string,
+  assignee: string | null,
+  options: { allowOverride?: boolean } = {},
+): Promise<void> {
+  const found = await findTask(ctx, key);
+  await ctx.db.transaction(async (trx) => {
+    const task = (await trx('user_tasks').where({ key }).forUpdate().first()) as TaskRow;
+    if (task.state !== 'CREATED') {
+      throw new EngineError(
+        'INVALID_STATE',
+        `Expected to assign user task with key '${key}', but it is not open`,
+      );
+    }
+    if (assignee && options.allowOverride === false && task.assignee && task.assignee !== assignee) {
+      throw new EngineError('INVALID_STATE', `User task '${key}' is already assigned to someone else`);
+    }
+    await trx('user_tasks').where({ key }).update({ assignee });
+    await writeHistory(
+      trx,
+      [
+        {
+          processInstanceKey: keyOf(found.process_instance_key),
+          elementInstanceKey: keyOf(found.element_instance_key),
+          event: assignee ? 'USER_TASK_ASSIGNED' : 'USER_TASK_UNASSIGNED',
+          data: { userTaskKey: key, assignee },
+        },
+      ],
+      ctx.now(),
+    );
+  });
+}

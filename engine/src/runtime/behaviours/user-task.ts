@@ -1,0 +1,93 @@
+import type { Expression } from '../../bpmn/model.js';
+import type { Execution } from '../execution.js';
+import type { Behaviour } from './behaviour.js';
+
+type Result<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function text(
+  x: Execution,
+  scopeKey: string,
+  expression: Expression | undefined,
+): Result<string | undefined> {
+  if (!expression) return { ok: true, value: undefined };
+  const result = x.evaluate(expression, scopeKey);
+  if (!result.ok) return result;
+  if (result.value === null || result.value === undefined) return { ok: true, value: undefined };
+  if (typeof result.value === 'string') return { ok: true, value: result.value };
+  if (typeof result.value === 'number') return { ok: true, value: String(result.value) };
+  return { ok: false, message: `expected a string, got ${JSON.stringify(result.value)}` };
+}
+
+function list(x: Execution, scopeKey: string, expression: Expression | undefined): Result<string[]> {
+  if (!expression) return { ok: true, value: [] };
+  if ('static' in expression) {
+    return {
+      ok: true,
+      value: expression.static
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+  }
+  const result = x.evaluate(expression, scopeKey);
+  if (!result.ok) return result;
+  if (result.value === null) return { ok: true, value: [] };
+  if (Array.isArray(result.value) && result.value.every((v) => typeof v === 'string')) {
+    return { ok: true, value: result.value as string[] };
+  }
+  if (typeof result.value === 'string') return { ok: true, value: [result.value] };
+  return { ok: false, message: `expected a list of strings, got ${JSON.stringify(result.value)}` };
+}
+
+/** A Camunda user task: waits for a person; assignment and dates are evaluated on creation. */
+export const userTask: Behaviour = {
+  activate(x, element, node) {
+    const def = node.userTask ?? {};
+    const fields = {
+      assignee: text(x, element.key, def.assignee),
+      candidateGroups: list(x, element.key, def.candidateGroups),
+      candidateUsers: list(x, element.key, def.candidateUsers),
+      dueDate: text(x, element.key, def.dueDate),
+      followUpDate: text(x, element.key, def.followUpDate),
+      priority: text(x, element.key, def.priority),
+    };
+    for (const [name, result] of Object.entries(fields)) {
+      if (!result.ok) {
+        x.raiseIncident(
+          element,
+          'EXTRACT_VALUE_ERROR',
+          `The ${name} of '${node.id}': ${result.message}`,
+          'activate',
+        );
+        return;
+      }
+    }
+    const value = <T>(r: Result<T>) => (r as { value: T }).value;
+    const priority = value(fields.priority) === undefined ? 50 : Number(value(fields.priority));
+    if (!Number.isInteger(priority) || priority < 0 || priority > 100) {
+      x.raiseIncident(
+        element,
+        'EXTRACT_VALUE_ERROR',
+        `The priority of '${node.id}' must be 0 to 100`,
+        'activate',
+      );
+      return;
+    }
+    x.effects.push({
+      kind: 'user-task.created',
+      task: {
+        key: x.keys.next(),
+        elementInstanceKey: element.key,
+        elementId: node.id,
+        name: node.name,
+        assignee: value(fields.assignee),
+        candidateGroups: value(fields.candidateGroups),
+        candidateUsers: value(fields.candidateUsers),
+        dueDate: value(fields.dueDate),
+        followUpDate: value(fields.followUpDate),
+        priority,
+        formKey: def.formKey ?? def.formId,
+      },
+    });
+  },
+};
