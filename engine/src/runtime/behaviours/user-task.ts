@@ -18,6 +18,25 @@ function text(
   return { ok: false, message: `expected a string, got ${JSON.stringify(result.value)}` };
 }
 
+// ISO 8601 date-time with an offset or Z, as Camunda requires for due and follow-up dates.
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function dateTime(
+  x: Execution,
+  scopeKey: string,
+  expression: Expression | undefined,
+): Result<string | undefined> {
+  const result = text(x, scopeKey, expression);
+  if (!result.ok || result.value === undefined) return result;
+  if (!isoDateTime.test(result.value) || Number.isNaN(Date.parse(result.value))) {
+    return {
+      ok: false,
+      message: `expected an ISO 8601 date-time (such as 2026-11-23T10:00:00+01:00), got '${result.value}'`,
+    };
+  }
+  return result;
+}
+
 function list(x: Execution, scopeKey: string, expression: Expression | undefined): Result<string[]> {
   if (!expression) return { ok: true, value: [] };
   if ('static' in expression) {
@@ -47,8 +66,8 @@ export const userTask: Behaviour = {
       assignee: text(x, element.key, def.assignee),
       candidateGroups: list(x, element.key, def.candidateGroups),
       candidateUsers: list(x, element.key, def.candidateUsers),
-      dueDate: text(x, element.key, def.dueDate),
-      followUpDate: text(x, element.key, def.followUpDate),
+      dueDate: dateTime(x, element.key, def.dueDate),
+      followUpDate: dateTime(x, element.key, def.followUpDate),
       priority: text(x, element.key, def.priority),
     };
     for (const [name, result] of Object.entries(fields)) {
