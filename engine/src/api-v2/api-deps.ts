@@ -1,0 +1,8 @@
+import type { Db } from '../db/create-knex.js';
+import type { ProcessEngine } from '../process-engine/process-engine.js';
+
+/** What the Camunda-compatible API needs: the engine for commands, the database for searches. */
+export interface ApiDeps {
+  engine: ProcessEngine;
+  db: Db;
+}

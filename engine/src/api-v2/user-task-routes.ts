@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { SecureRouter } from '../http/secure-router.js';
+import type { ApiDeps } from './api-deps.js';
+import { keyParam, optionalBody, variables } from './inputs.js';
+import { handle, parseRequest, rejection } from './problems.js';
+import { findByKey } from './search/find-by-key.js';
+import { runSearch } from './search/run-search.js';
+import { userTaskQuery } from './user-task-query.js';
+
+const assignmentRequest = z.strictObject({
+  assignee: z.string().min(1, 'the assignee must not be empty'),
+  allowOverride: z.boolean().nullable().optional(),
+  action: z.string().nullable().optional(),
+});
+
+const completionRequest = z.strictObject({
+  variables: variables.nullable().optional(),
+  action: z.string().nullable().optional(),
+});
+
+export function userTaskRoutes(r: SecureRouter, deps: ApiDeps): void {
+  r.post(
+    '/v2/user-tasks/search',
+    'tasks.read',
+    handle(async (req, res) => {
+      res.json(await runSearch(deps.db, userTaskQuery, req.body));
+    }),
+  );
+
+  r.get(
+    '/v2/user-tasks/:userTaskKey',
+    'tasks.read',
+    handle(async (req, res) => {
+      const key = keyParam(req, 'userTaskKey');
+      const task = await findByKey(deps.db, userTaskQuery, key);
+      if (!task) throw rejection('NOT_FOUND', `User task with key '${key}' not found`);
+      res.json(task);
+    }),
+  );
+
+  r.post(
+    '/v2/user-tasks/:userTaskKey/assignment',
+    'tasks.work',
+    handle(async (req, res) => {
+      const key = keyParam(req, 'userTaskKey');
+      const body = parseRequest(assignmentRequest, req.body);
+      // Camunda reassigns an assigned task unless told not to.
+      await deps.engine.assignUserTask(key, body.assignee, { allowOverride: body.allowOverride ?? true });
+      res.status(204).end();
+    }),
+  );
+
+  r.delete(
+    '/v2/user-tasks/:userTaskKey/assignee',
+    'tasks.work',
+    handle(async (req, res) => {
+      await deps.engine.assignUserTask(keyParam(req, 'userTaskKey'), null);
+      res.status(204).end();
+    }),
+  );
+
+  r.post(
+    '/v2/user-tasks/:userTaskKey/completion',
+    'tasks.work',
+    handle(async (req, res) => {
+      const key = keyParam(req, 'userTaskKey');
+      const body = parseRequest(completionRequest, optionalBody(req));
+      await deps.engine.completeUserTask(key, body.variables ?? {});
+      res.status(204).end();
+    }),
+  );
+}
