@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseBpmn } from '../bpmn/parse.js';
+import { parseIsolated } from './parse-isolated.js';
 import type { ModelProblem, ProcessModel } from '../bpmn/model.js';
 import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction } from './executor.js';
@@ -42,7 +42,7 @@ export async function deploy(
       problems.push({ message: `Resource '${resource.name}' is not a .bpmn file` });
       continue;
     }
-    const result = await parseBpmn(resource.content);
+    const result = await parseIsolated(resource.content);
     problems.push(...result.problems.map((p) => ({ ...p, message: `${resource.name}: ${p.message}` })));
     for (const model of result.processes) parsed.push({ resource, model });
   }
