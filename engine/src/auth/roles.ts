@@ -57,7 +57,14 @@ const grants: Record<Role, readonly Permission[]> = {
   ],
   agent: ['inbox.view', 'processes.read', 'processes.start', 'tasks.read', 'tasks.work'],
   manager: ['monitoring.view', 'processes.read', 'tasks.read'],
-  integration: ['processes.read', 'processes.deploy', 'processes.start', 'jobs.work', 'messages.publish', 'tasks.read'],
+  integration: [
+    'processes.read',
+    'processes.deploy',
+    'processes.start',
+    'jobs.work',
+    'messages.publish',
+    'tasks.read',
+  ],
 };
 
 export function isRole(value: unknown): value is Role {
