@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { openPglite } from './pglite.js';
+import { PipelinedPgClient } from './pipelined-pg-client.js';
 
 export type Db = Knex;
 
@@ -11,7 +12,7 @@ export type DatabaseTarget =
 export function createKnex(target: DatabaseTarget): Db {
   if (target.kind === 'postgres') {
     return knexFactory({
-      client: 'pg',
+      client: PipelinedPgClient as unknown as typeof Knex.Client,
       connection: { connectionString: target.url, application_name: 'tramit' },
       pool: { min: 0, max: target.poolMax, idleTimeoutMillis: 30_000 },
       acquireConnectionTimeout: 10_000,

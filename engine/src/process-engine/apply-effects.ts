@@ -28,7 +28,7 @@ export async function applyEffects(
   now: Date,
   keys: KeySource,
   extraHistory: HistoryEntry[] = [],
-  notifications: Statement[] = [],
+  extra: { before?: Statement[]; after?: Statement[] } = {},
 ): Promise<Applied> {
   const { header } = snapshot;
   const instanceKey = header.key;
@@ -158,7 +158,7 @@ export async function applyEffects(
     start_date: e.startedAt,
     end_date: e.endedAt ?? null,
   });
-  const writes: Statement[] = [];
+  const writes: Statement[] = [...(extra.before ?? [])];
   if (created.size > 0) writes.push(trx('element_instances').insert([...created.values()].map(elementRow)));
   if (updated.size > 0) {
     const list = [...updated.values()];
@@ -234,7 +234,7 @@ export async function applyEffects(
   if (rows.incidents.length > 0 || endedWithIncident) writes.push(incidentFlagUpdate(trx, instanceKey));
   const history = historyInsert(trx, [...extraHistory, ...historyOf(instanceKey, effects)], now);
   if (history) writes.push(history);
-  writes.push(...notifications);
+  writes.push(...(extra.after ?? []));
   await runBatch(trx, writes);
   return applied;
 }

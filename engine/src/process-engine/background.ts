@@ -4,7 +4,7 @@ import { deleteExpiredMessages } from './messages.js';
 import { claimDueTimers, fireTimer, nextDue } from './timers.js';
 
 const batch = 200;
-const concurrency = 4;
+const concurrency = 8;
 const maxSleepMs = 1_000;
 
 /**

@@ -97,6 +97,8 @@ export async function deploy(
         created_at: session.now,
       });
       ctx.definitions.remember(key, model);
+      // After commit (or not), the next start looks the latest version up again.
+      void trx.executionPromise.finally(() => ctx.definitions.forgetLatest()).catch(() => undefined);
       await scheduleStartEvents(session, { key, model, bpmnProcessId: model.bpmnProcessId, tenantId });
       processes.push({
         bpmnProcessId: model.bpmnProcessId,

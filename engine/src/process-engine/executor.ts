@@ -20,6 +20,8 @@ import { runBatch } from './batch.js';
 export class CommandSession {
   private readonly snapshots = new Map<string, InstanceSnapshot>();
   private readonly queue: { instanceKey: string; command: Command }[] = [];
+  /** Writes to send with the next command's batch (or by `flush`). */
+  private deferred: (Knex.QueryBuilder | Knex.Raw)[] = [];
 
   constructor(
     readonly ctx: EngineContext,
@@ -27,13 +29,11 @@ export class CommandSession {
     readonly now: Date,
   ) {}
 
-  /** An instance this transaction has just inserted (its row is locked by the insert). */
-  adopt(header: InstanceHeader, model: ProcessModel): void {
-    this.snapshots.set(header.key, emptySnapshot(header, model));
+  /** A new instance of this transaction: its row goes with its first writes, and there is nothing to load. */
+  adopt(created: { header: InstanceHeader; insert: Knex.QueryBuilder }, model: ProcessModel): void {
+    this.deferred.push(created.insert);
+    this.snapshots.set(created.header.key, emptySnapshot(created.header, model));
   }
-
-  /** Writes to send with the next command's batch (or by `flush`). */
-  private deferred: (Knex.QueryBuilder | Knex.Raw)[] = [];
 
   defer(statement: Knex.QueryBuilder | Knex.Raw): void {
     this.deferred.push(statement);
@@ -79,10 +79,10 @@ export class CommandSession {
     if (snapshot.header.status !== 'ACTIVE') return 'stale';
     const keys = this.ctx.keys.source();
     const { outcome, effects } = execute(snapshot, command, this.now, keys);
-    const applied = await applyEffects(this.trx, snapshot, effects, this.now, keys, history, [
-      ...this.deferred.splice(0),
-      ...this.notifications(effects),
-    ]);
+    const applied = await applyEffects(this.trx, snapshot, effects, this.now, keys, history, {
+      before: this.deferred.splice(0),
+      after: this.notifications(effects),
+    });
     for (const trigger of await correlateBufferedMessages(
       this.trx,
       snapshot.header,
@@ -132,14 +132,14 @@ export class CommandSession {
             break;
           }
           const childKey = this.ctx.keys.source().next();
-          const childHeader = await insertInstance(this.trx, {
+          const child = insertInstance(this.trx, {
             key: childKey,
             definition,
             parent: { instanceKey: snapshot.header.key, elementInstanceKey: effect.callActivityKey },
             rootKey: snapshot.header.rootProcessInstanceKey,
             now: this.now,
           });
-          this.adopt(childHeader, definition.model);
+          this.adopt(child, definition.model);
           this.queue.push({
             instanceKey: snapshot.header.key,
             command: { type: 'child-started', callActivityKey: effect.callActivityKey, childKey },

@@ -42,11 +42,7 @@ export async function latestDefinition(
   bpmnProcessId: string,
   tenantId: string,
 ): Promise<DefinitionRef | undefined> {
-  const row = await db('process_definitions')
-    .where({ bpmn_process_id: bpmnProcessId, tenant_id: tenantId })
-    .orderBy('version', 'desc')
-    .first('key', 'bpmn_process_id', 'version', 'tenant_id');
-  return toRef(ctx, db, row);
+  return toRef(ctx, db, await ctx.definitions.latestRow(db, bpmnProcessId, tenantId));
 }
 
 export async function definitionByKey(
@@ -73,7 +69,8 @@ export async function definitionByVersion(
   return toRef(ctx, db, row);
 }
 
-export async function insertInstance(
+/** The row of a new instance; the caller sends it with the instance's first writes. */
+export function insertInstance(
   trx: Knex.Transaction,
   options: {
     key: string;
@@ -82,8 +79,8 @@ export async function insertInstance(
     rootKey?: string;
     now: Date;
   },
-): Promise<InstanceHeader> {
-  await trx('process_instances').insert({
+): { header: InstanceHeader; insert: Knex.QueryBuilder } {
+  const insert = trx('process_instances').insert({
     key: options.key,
     process_definition_key: options.definition.key,
     bpmn_process_id: options.definition.bpmnProcessId,
@@ -95,7 +92,7 @@ export async function insertInstance(
     root_process_instance_key: options.rootKey ?? options.key,
     start_date: options.now,
   });
-  return {
+  const header: InstanceHeader = {
     key: options.key,
     processDefinitionKey: options.definition.key,
     bpmnProcessId: options.definition.bpmnProcessId,
@@ -107,4 +104,5 @@ export async function insertInstance(
     rootProcessInstanceKey: options.rootKey ?? options.key,
     startedAt: options.now,
   };
+  return { header, insert };
 }
