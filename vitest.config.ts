@@ -8,6 +8,9 @@ const smokeFiles = [
   'engine/src/db/migrations.test.ts',
   'engine/src/routes/health.test.ts',
   'engine/src/routes/session-auth.test.ts',
+  'engine/src/db/pipelined-pg-client.test.ts',
+  'engine/src/process-engine/basics.test.ts',
+  'engine/src/process-engine/events.test.ts',
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];

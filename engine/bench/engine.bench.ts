@@ -215,7 +215,7 @@ async function freshEngineRss(databaseUrl: string, sessionSecret: string, jwtKey
   const tramit = spawnTramit({
     DATABASE_URL: databaseUrl,
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info', // the "listening" line is how the caller knows it is up
     TRAMIT_SESSION_SECRET: sessionSecret,
     TRAMIT_JWT_KEYS: jwtKeys,
   });

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBatch } from '../process-engine/batch.js';
+import { createKnex, type Db } from './create-knex.js';
+import { freshDatabaseEnv } from '../../test/test-server.js';
+import { testDbKind } from '../../test/test-databases.js';
+
+let database: Awaited<ReturnType<typeof freshDatabaseEnv>>;
+let db: Db;
+
+beforeAll(async () => {
+  database = await freshDatabaseEnv();
+  db =
+    testDbKind() === 'postgres'
+      ? createKnex({ kind: 'postgres', url: database.env.DATABASE_URL!, poolMax: 1 })
+      : createKnex({ kind: 'pglite', dataDir: undefined });
+  await db.raw('create table pipelined (id int primary key, label text)');
+});
+afterAll(async () => {
+  await db.destroy();
+  await database.drop();
+});
+
+const labels = async () => (await db('pipelined').orderBy('id')).map((r) => r.label as string);
+
+describe('writes that travel with the next read or the commit', () => {
+  it('are visible to the transaction’s next read and committed with it', async () => {
+    const seen = await db.transaction(async (trx) => {
+      await runBatch(trx, [
+        trx('pipelined').insert({ id: 1, label: "it's quoted" }),
+        trx('pipelined').insert({ id: 2, label: 'two' }),
+      ]);
+      return (await trx('pipelined').count({ n: '*' }))[0]!.n;
+    });
+    expect(Number(seen)).toBe(2);
+    expect(await labels()).toEqual(["it's quoted", 'two']);
+  });
+
+  it('an error in a deferred write fails the transaction, leaves nothing, and the connection stays usable', async () => {
+    const attempt = db.transaction(async (trx) => {
+      await runBatch(trx, [
+        trx('pipelined').insert({ id: 3, label: 'three' }),
+        trx('pipelined').insert({ id: 1, label: 'dup' }),
+      ]);
+    });
+    await expect(attempt).rejects.toMatchObject({ code: '23505' });
+    // The pool has one connection: it must not be stuck in an aborted transaction.
+    expect(await labels()).toEqual(["it's quoted", 'two']);
+    await db.transaction(async (trx) => {
+      await runBatch(trx, [trx('pipelined').insert({ id: 4, label: 'four' })]);
+    });
+    expect(await labels()).toEqual(["it's quoted", 'two', 'four']);
+  });
+
+  it('a transaction given up before anything reached the server rolls back cleanly', async () => {
+    const attempt = db.transaction(async (trx) => {
+      await runBatch(trx, [trx('pipelined').insert({ id: 5, label: 'five' })]);
+      throw new Error('changed my mind');
+    });
+    await expect(attempt).rejects.toThrow('changed my mind');
+    expect(await labels()).toEqual(["it's quoted", 'two', 'four']);
+  });
+});
