@@ -1,3 +1,4 @@
+import { fieldErrors } from '../http/validate.js';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { Problem, type ProblemFieldError } from '../http/problem.js';
@@ -59,9 +60,6 @@ export function parseRequest<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    path: `/${issue.path.map(String).join('/')}`,
-    message: issue.message,
-  }));
+  const errors = fieldErrors(result.error);
   throw rejection('INVALID_ARGUMENT', `The ${what} is invalid: ${errors.map(describe).join('; ')}`, errors);
 }

@@ -1,24 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FlowNode } from './model.js';
-import { parseBpmn } from './parse.js';
-
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-
-async function element(id: string): Promise<FlowNode | undefined> {
-  const { processes, problems } = await parseBpmn(fixture('street-incident.bpmn'));
-  expect(problems).toEqual([]);
-  return processes[0]?.elements[id];
-}
-
-const node = (partial: Partial<FlowNode> & Pick<FlowNode, 'id' | 'type'>): FlowNode => ({
-  incoming: [],
-  outgoing: [],
-  inputMappings: [],
-  outputMappings: [],
-  boundaryEventIds: [],
-  ...partial,
-});
+import { element, node } from '../../test/bpmn-test-support.js';
 
 describe('parseBpmn: the events of a realistic Camunda Modeler 5 file', () => {
   it.each<[string, FlowNode]>([

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelProblem } from '../model.js';
 import { parseBpmn } from '../parse.js';
-
-/** A small inline BPMN file (no diagram): `body` goes into an executable process. */
-function bpmn(body: string, rootElements = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d">
-  <bpmn:process id="p" isExecutable="true">${body}</bpmn:process>${rootElements}
-</bpmn:definitions>`;
-}
-
-const flow = (id: string, from: string, to: string, condition?: string) =>
-  condition === undefined
-    ? `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`
-    : `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">
-         <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition}</bpmn:conditionExpression>
-       </bpmn:sequenceFlow>`;
-
-/** start → `element` (id X) → end. */
-const around = (element: string) =>
-  `<bpmn:startEvent id="S" />${element}<bpmn:endEvent id="E" />${flow('f1', 'S', 'X')}${flow('f2', 'X', 'E')}`;
+import { around, bpmn, flow } from '../../../test/bpmn-test-support.js';
 
 const task = (type: string, extensions: string, inner = '') =>
   `<bpmn:${type} id="X"><bpmn:extensionElements>${extensions}</bpmn:extensionElements>${inner}</bpmn:${type}>`;
