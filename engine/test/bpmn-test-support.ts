@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { FlowNode } from '../src/bpmn/model.js';
+import type { FlowNode, ModelProblem } from '../src/bpmn/model.js';
 import { parseBpmn } from '../src/bpmn/parse.js';
 
 /** Test support shared by the parser's tests: fixtures, the realistic file's elements, inline files. */
@@ -43,3 +43,16 @@ export const flow = (id: string, from: string, to: string, condition?: string) =
 /** start → `element` (id X) → end. */
 export const around = (element: string) =>
   `<bpmn:startEvent id="S" />${element}<bpmn:endEvent id="E" />${flow('f1', 'S', 'X')}${flow('f2', 'X', 'E')}`;
+
+/** A bpmn:message root element with an optional correlation key. */
+export const message = (name: string, key?: string) =>
+  `<bpmn:message id="M" name="${name}">${
+    key
+      ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${key}" /></bpmn:extensionElements>`
+      : ''
+  }</bpmn:message>`;
+
+/** The problems the parser finds in a file. */
+export async function problemsOf(xml: string): Promise<ModelProblem[]> {
+  return (await parseBpmn(xml)).problems;
+}

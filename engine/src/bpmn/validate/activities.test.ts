@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelProblem } from '../model.js';
-import { parseBpmn } from '../parse.js';
-import { around, bpmn, flow } from '../../../test/bpmn-test-support.js';
+import { around, bpmn, flow, message, problemsOf } from '../../../test/bpmn-test-support.js';
 
 const task = (type: string, extensions: string, inner = '') =>
   `<bpmn:${type} id="X"><bpmn:extensionElements>${extensions}</bpmn:extensionElements>${inner}</bpmn:${type}>`;
-
-const message = (name: string, key?: string) =>
-  `<bpmn:message id="M" name="${name}">${
-    key
-      ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${key}" /></bpmn:extensionElements>`
-      : ''
-  }</bpmn:message>`;
-
-async function problemsOf(xml: string): Promise<ModelProblem[]> {
-  return (await parseBpmn(xml)).problems;
-}
 
 describe('activity, gateway and flow rules', () => {
   it.each<[string, string, ModelProblem[]]>([

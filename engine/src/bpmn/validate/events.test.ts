@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelProblem } from '../model.js';
-import { parseBpmn } from '../parse.js';
-import { around, bpmn, flow } from '../../../test/bpmn-test-support.js';
+import { around, bpmn, flow, message, problemsOf } from '../../../test/bpmn-test-support.js';
 
 const timerEvent = (definitions: string) =>
   `<bpmn:intermediateCatchEvent id="X"><bpmn:timerEventDefinition>${definitions}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
-
-const message = (name: string, key?: string) =>
-  `<bpmn:message id="M" name="${name}">${
-    key
-      ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${key}" /></bpmn:extensionElements>`
-      : ''
-  }</bpmn:message>`;
-
-async function problemsOf(xml: string): Promise<ModelProblem[]> {
-  return (await parseBpmn(xml)).problems;
-}
 
 describe('event rules', () => {
   it.each<[string, string, ModelProblem[]]>([
