@@ -5,7 +5,9 @@
  *   3. case-like process with the user task completed through /v2
  *   4. 20,000 timers due within the same minute: lateness
  *   5. 100,000 instances waiting on user tasks: engine RSS and database size
- * BENCH_SCALE=0.1 runs everything at a tenth of the size (a quick look).
+ * BENCH_SCALE=0.1 runs everything at a tenth of the size (a quick look). BENCH_POOL (20),
+ * BENCH_STARTERS (16) and BENCH_WORKERS (4, each completing up to 32 jobs at once) set the load's
+ * concurrency: throughput hardly changes with it, latency does (queueing).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,10 @@ import { benchDatabase, rawCommitRate } from './bench-db.js';
 import { fmt, pool, summary } from './stats.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '1');
+// Concurrency of the load: database pool size, instance starters, job workers (each 32 jobs at a time).
+const poolMax = Number(process.env.BENCH_POOL ?? '20');
+const starters = Number(process.env.BENCH_STARTERS ?? '16');
+const workers = Number(process.env.BENCH_WORKERS ?? '4');
 const n = (count: number) => Math.max(10, Math.round(count * scale));
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/process-engine/fixtures');
 const bpmn = (name: string) => ({
@@ -67,14 +73,14 @@ function startWorkers(
 }
 
 async function main() {
-  const database = await benchDatabase(20);
+  const database = await benchDatabase(poolMax);
   const config = loadConfig({
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
     DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: '20',
+    DATABASE_POOL_MAX: String(poolMax),
     TRAMIT_SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijkl',
     TRAMIT_JWT_KEYS: await generateSigningKeyJson(),
   });
@@ -99,11 +105,11 @@ async function main() {
     const count = n(20_000);
     const started = new Map<string, number>();
     const ended = new Map<string, number>();
-    const stop = startWorkers(engine, 'work', 4, (job) =>
+    const stop = startWorkers(engine, 'work', workers, (job) =>
       ended.set(job.processInstanceKey, performance.now()),
     );
     const t0 = performance.now();
-    await pool(count, 16, async () => {
+    await pool(count, starters, async () => {
       const at = performance.now();
       const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'one-task' });
       started.set(processInstanceKey, at);
