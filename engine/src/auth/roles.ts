@@ -25,25 +25,8 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: [
-    'designer.view',
-    'datamodel.view',
-    'settings.view',
-    'monitoring.view',
-    'users.read',
-    'users.write',
-    'clients.read',
-    'clients.write',
-    'processes.read',
-    'processes.deploy',
-    'processes.start',
-    'processes.cancel',
-    'jobs.work',
-    'tasks.read',
-    'tasks.work',
-    'messages.publish',
-    'incidents.resolve',
-  ],
+  // Functional admins configure everything; working cases is for agents and supervisors.
+  admin: permissions.filter((p) => p !== 'inbox.view'),
   supervisor: [
     'inbox.view',
     'monitoring.view',

@@ -1,4 +1,3 @@
-import { evaluateMappings } from '../feel/mappings.js';
 import { behaviourOf } from './behaviours/index.js';
 import type { Execution } from './execution.js';
 import { arriveAtJoin, isJoin } from './joins.js';
@@ -32,17 +31,9 @@ export function activateElement(
 export function runActivation(x: Execution, element: ElementInstance): void {
   const node = x.node(element.elementId);
   if (node.inputMappings.length > 0) {
-    const mapped = evaluateMappings(node.inputMappings, x.visibleVariables(element.key));
-    if (!mapped.ok) {
-      x.raiseIncident(
-        element,
-        'IO_MAPPING_ERROR',
-        `Input mapping '${mapped.target}': ${mapped.message}`,
-        'activate',
-      );
-      return;
-    }
-    x.setLocalVariables(element.key, mapped.variables);
+    const mapped = x.mapVariables(element, node.inputMappings, 'Input', 'activate');
+    if (!mapped) return;
+    x.setLocalVariables(element.key, mapped);
   }
   // Boundary events sit on the activity, or on the multi-instance body when there is one.
   const isInner = node.multiInstance !== undefined && element.elementType !== 'MULTI_INSTANCE_BODY';

@@ -1,4 +1,3 @@
-import { evaluateMappings } from '../feel/mappings.js';
 import { activateElement } from './activate.js';
 import type { Execution } from './execution.js';
 import { chooseOutgoing } from './flows.js';
@@ -24,17 +23,9 @@ export function completeElement(
   }
   if (element.elementType !== 'MULTI_INSTANCE_BODY' && node.outputMappings.length > 0) {
     x.setLocalVariables(element.key, variables);
-    const mapped = evaluateMappings(node.outputMappings, x.visibleVariables(element.key));
-    if (!mapped.ok) {
-      x.raiseIncident(
-        element,
-        'IO_MAPPING_ERROR',
-        `Output mapping '${mapped.target}': ${mapped.message}`,
-        'complete',
-      );
-      return;
-    }
-    x.propagateVariables(element.flowScopeKey, mapped.variables);
+    const mapped = x.mapVariables(element, node.outputMappings, 'Output', 'complete');
+    if (!mapped) return;
+    x.propagateVariables(element.flowScopeKey, mapped);
   } else {
     x.propagateVariables(element.key, variables);
   }

@@ -1,4 +1,5 @@
-import type { ElementType, Expression, FlowNode, ProcessModel } from '../bpmn/model.js';
+import type { ElementType, Expression, FlowNode, Mapping, ProcessModel } from '../bpmn/model.js';
+import { evaluateMappings } from '../feel/mappings.js';
 import { evaluateExpression, type EvalResult } from '../feel/evaluate.js';
 import type { Effect, IncidentType, WaitKinds } from './effects.js';
 import type { ElementData, ElementInstance, InstanceSnapshot } from './state.js';
@@ -176,6 +177,27 @@ export class Execution {
       const owner = chain.find((key) => this.snapshot.variables.get(key)?.has(name)) ?? this.header.key;
       this.setVariable(owner, name, value);
     }
+  }
+
+  /**
+   * Evaluates io mappings against what `element` sees; on failure raises an IO_MAPPING_ERROR
+   * incident for `step` and returns undefined.
+   */
+  mapVariables(
+    element: ElementInstance,
+    mappings: Mapping[],
+    kind: 'Input' | 'Output',
+    step: 'activate' | 'complete',
+  ): Record<string, unknown> | undefined {
+    const mapped = evaluateMappings(mappings, this.visibleVariables(element.key));
+    if (mapped.ok) return mapped.variables;
+    this.raiseIncident(
+      element,
+      'IO_MAPPING_ERROR',
+      `${kind} mapping '${mapped.target}': ${mapped.message}`,
+      step,
+    );
+    return undefined;
   }
 
   evaluate(expression: Expression, scopeKey: string): EvalResult {

@@ -1,4 +1,5 @@
 import type { FlowNode } from '../bpmn/model.js';
+import { evaluateExpression } from '../feel/evaluate.js';
 import type { Execution } from './execution.js';
 import type { ElementInstance } from './state.js';
 
@@ -16,11 +17,12 @@ export function chooseOutgoing(x: Execution, element: ElementInstance, node: Flo
     return { ok: true, flowIds: node.outgoing };
   }
   const taken: string[] = [];
+  const context = x.visibleVariables(element.key);
   for (const flowId of node.outgoing) {
     if (flowId === node.defaultFlowId) continue;
     const flow = x.snapshot.model.flows[flowId]!;
     if (!flow.condition) continue;
-    const result = x.evaluate(flow.condition, element.key);
+    const result = evaluateExpression(flow.condition, context);
     if (!result.ok) return { ok: false, message: `Condition of flow '${flowId}' failed: ${result.message}` };
     if (result.value !== true && result.value !== false && result.value !== null) {
       return {

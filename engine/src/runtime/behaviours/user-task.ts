@@ -1,16 +1,13 @@
 import type { Expression } from '../../bpmn/model.js';
-import type { Execution } from '../execution.js';
+import { evaluateExpression } from '../../feel/evaluate.js';
 import type { Behaviour } from './behaviour.js';
 
+type Variables = Record<string, unknown>;
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function text(
-  x: Execution,
-  scopeKey: string,
-  expression: Expression | undefined,
-): Result<string | undefined> {
+function text(context: Variables, expression: Expression | undefined): Result<string | undefined> {
   if (!expression) return { ok: true, value: undefined };
-  const result = x.evaluate(expression, scopeKey);
+  const result = evaluateExpression(expression, context);
   if (!result.ok) return result;
   if (result.value === null || result.value === undefined) return { ok: true, value: undefined };
   if (typeof result.value === 'string') return { ok: true, value: result.value };
@@ -21,12 +18,8 @@ function text(
 // ISO 8601 date-time with an offset or Z, as Camunda requires for due and follow-up dates.
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function dateTime(
-  x: Execution,
-  scopeKey: string,
-  expression: Expression | undefined,
-): Result<string | undefined> {
-  const result = text(x, scopeKey, expression);
+function dateTime(context: Variables, expression: Expression | undefined): Result<string | undefined> {
+  const result = text(context, expression);
   if (!result.ok || result.value === undefined) return result;
   if (!isoDateTime.test(result.value) || Number.isNaN(Date.parse(result.value))) {
     return {
@@ -37,7 +30,7 @@ function dateTime(
   return result;
 }
 
-function list(x: Execution, scopeKey: string, expression: Expression | undefined): Result<string[]> {
+function list(context: Variables, expression: Expression | undefined): Result<string[]> {
   if (!expression) return { ok: true, value: [] };
   if ('static' in expression) {
     return {
@@ -48,7 +41,7 @@ function list(x: Execution, scopeKey: string, expression: Expression | undefined
         .filter(Boolean),
     };
   }
-  const result = x.evaluate(expression, scopeKey);
+  const result = evaluateExpression(expression, context);
   if (!result.ok) return result;
   if (result.value === null) return { ok: true, value: [] };
   if (Array.isArray(result.value) && result.value.every((v) => typeof v === 'string')) {
@@ -62,13 +55,14 @@ function list(x: Execution, scopeKey: string, expression: Expression | undefined
 export const userTask: Behaviour = {
   activate(x, element, node) {
     const def = node.userTask ?? {};
+    const context = x.visibleVariables(element.key);
     const fields = {
-      assignee: text(x, element.key, def.assignee),
-      candidateGroups: list(x, element.key, def.candidateGroups),
-      candidateUsers: list(x, element.key, def.candidateUsers),
-      dueDate: dateTime(x, element.key, def.dueDate),
-      followUpDate: dateTime(x, element.key, def.followUpDate),
-      priority: text(x, element.key, def.priority),
+      assignee: text(context, def.assignee),
+      candidateGroups: list(context, def.candidateGroups),
+      candidateUsers: list(context, def.candidateUsers),
+      dueDate: dateTime(context, def.dueDate),
+      followUpDate: dateTime(context, def.followUpDate),
+      priority: text(context, def.priority),
     };
     for (const [name, result] of Object.entries(fields)) {
       if (!result.ok) {
