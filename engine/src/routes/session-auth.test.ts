@@ -30,6 +30,15 @@ describe('browser sessions', () => {
         'tasks.read',
         'tasks.work',
         'incidents.resolve',
+        'entities.read',
+        'entities.write',
+        'entitytypes.read',
+        'audit.read',
+        'rules.read',
+        'calendars.read',
+        'sla.read',
+        'reports.read',
+        'notifications.read',
       ],
     });
     expect(JSON.stringify(login.body)).not.toContain('password');
