@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as extensions from './0001-extensions.js';
 import * as identity from './0002-identity.js';
 import * as processEngine from './0003-process-engine.js';
+import * as entities from './0004-entities.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -12,4 +13,5 @@ export const migrations: NamedMigration[] = [
   { name: '0001-extensions', ...extensions },
   { name: '0002-identity', ...identity },
   { name: '0003-process-engine', ...processEngine },
+  { name: '0004-entities', ...entities },
 ];
