@@ -11,6 +11,8 @@ import { healthRoutes } from '../routes/health.js';
 import { oauthRoutes } from '../routes/oauth.js';
 import { sessionAuthRoutes } from '../routes/session-auth.js';
 import { userRoutes } from '../routes/users.js';
+import { elementTemplateRoutes } from '../element-templates/element-template-routes.js';
+import { elementTemplateSource } from '../element-templates/element-template-source.js';
 import { designerApp } from './designer-static.js';
 import { errorHandler, unknownRoute } from './error-handler.js';
 import type { Metrics } from './metrics.js';
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
   userRoutes(routes, { db: deps.db });
   v2Routes(routes, { engine: deps.engine, db: deps.db });
+  elementTemplateRoutes(routes, elementTemplateSource(deps.logger));
   app.use(routes.router);
 
   app.use(designerApp(deps.designerDir));
