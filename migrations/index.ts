@@ -3,6 +3,7 @@ import * as extensions from './0001-extensions.js';
 import * as identity from './0002-identity.js';
 import * as processEngine from './0003-process-engine.js';
 import * as entities from './0004-entities.js';
+import * as audit from './0005-audit.js';
 import * as processDrafts from './0008-process-drafts.js';
 
 export interface NamedMigration extends Knex.Migration {
@@ -15,5 +16,6 @@ export const migrations: NamedMigration[] = [
   { name: '0002-identity', ...identity },
   { name: '0003-process-engine', ...processEngine },
   { name: '0004-entities', ...entities },
+  { name: '0005-audit', ...audit },
   { name: '0008-process-drafts', ...processDrafts },
 ];
