@@ -4,6 +4,8 @@ import * as identity from './0002-identity.js';
 import * as processEngine from './0003-process-engine.js';
 import * as entities from './0004-entities.js';
 import * as audit from './0005-audit.js';
+import * as sla from './0006-sla.js';
+import * as definitions from './0007-definitions.js';
 import * as processDrafts from './0008-process-drafts.js';
 
 export interface NamedMigration extends Knex.Migration {
@@ -17,5 +19,7 @@ export const migrations: NamedMigration[] = [
   { name: '0003-process-engine', ...processEngine },
   { name: '0004-entities', ...entities },
   { name: '0005-audit', ...audit },
+  { name: '0006-sla', ...sla },
+  { name: '0007-definitions', ...definitions },
   { name: '0008-process-drafts', ...processDrafts },
 ];

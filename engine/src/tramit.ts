@@ -17,11 +17,14 @@ import type { Logger } from './logging/logger.js';
 import { ProcessEngine } from './process-engine/process-engine.js';
 import { findInRepository } from './config/find-up.js';
 import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
+import { DefinitionStore } from './definitions/definition-store.js';
 
 export interface Tramit {
   config: Config;
   db: Db;
   engine: ProcessEngine;
+  /** Drafted-then-published JSON definitions (rule sets, calendars, SLA policies). */
+  definitions: DefinitionStore;
   app: Express;
   routes: RouteInfo[];
   /** Starts the HTTP server; resolves with its base URL. */
@@ -49,6 +52,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     await db.destroy();
     throw error;
   }
+
+  const definitions = new DefinitionStore(db);
 
   const engine = await ProcessEngine.create(
     db,
@@ -79,6 +84,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const { app, routes } = createApp({
     db,
     engine,
+    definitions,
     logger,
     metrics: createMetrics(db),
     auth,
@@ -103,6 +109,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     config,
     db,
     engine,
+    definitions,
     app,
     routes,
     async listen() {

@@ -5,6 +5,7 @@ import { v2Routes } from '../api-v2/index.js';
 import type { AuthSettings } from '../auth/authenticate.js';
 import { guard } from '../auth/rbac.js';
 import type { Db } from '../db/create-knex.js';
+import type { DefinitionStore } from '../definitions/definition-store.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProcessEngine } from '../process-engine/process-engine.js';
 import { healthRoutes } from '../routes/health.js';
@@ -22,6 +23,7 @@ import { SecureRouter, type RouteInfo } from './secure-router.js';
 export interface AppDeps {
   db: Db;
   engine: ProcessEngine;
+  definitions: DefinitionStore;
   logger: Logger;
   metrics: Metrics;
   auth: AuthSettings;
