@@ -12,6 +12,7 @@ import { healthRoutes } from '../routes/health.js';
 import { oauthRoutes } from '../routes/oauth.js';
 import { sessionAuthRoutes } from '../routes/session-auth.js';
 import { userRoutes } from '../routes/users.js';
+import { auditRoutes } from '../audit/audit-routes.js';
 import { elementTemplateRoutes } from '../element-templates/element-template-routes.js';
 import { elementTemplateSource } from '../element-templates/element-template-source.js';
 import { designerApp } from './designer-static.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   });
   sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
   userRoutes(routes, { db: deps.db });
+  auditRoutes(routes, { db: deps.db });
   v2Routes(routes, { engine: deps.engine, db: deps.db });
   elementTemplateRoutes(routes, elementTemplateSource(deps.logger));
   app.use(routes.router);

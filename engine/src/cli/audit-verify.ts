@@ -1,0 +1,46 @@
+import { verifyAudit } from '../audit/verify-audit.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { createKnex } from '../db/create-knex.js';
+
+/**
+ * `npm run audit:verify`: walks the audit hash chain in batches and names the first broken entry.
+ * Exit code 0 when intact, 2 when broken, 1 on error.
+ */
+async function run(): Promise<number> {
+  const config = loadConfig();
+  const db = createKnex(
+    config.database.kind === 'postgres' ? { ...config.database, poolMax: 1 } : config.database,
+  );
+  try {
+    const started = Date.now();
+    const result = await verifyAudit(db, {
+      batchSize: 10_000,
+      onProgress: (checked) => {
+        if (checked % 100_000 === 0) console.error(`checked ${checked} entries`);
+      },
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (result.ok) {
+      console.log(
+        `Audit chain intact: ${result.checked} entries checked in ${seconds} s (last seq ${result.lastSeq ?? '-'}).`,
+      );
+      return 0;
+    }
+    const broken = result.firstBroken!;
+    console.log(
+      `Audit chain BROKEN at entry seq ${broken.seq} (${broken.reason}): ${broken.message}. ` +
+        `${result.checked} entries before it are intact.`,
+    );
+    return 2;
+  } finally {
+    await db.destroy();
+  }
+}
+
+run().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);
