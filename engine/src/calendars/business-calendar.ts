@@ -46,6 +46,13 @@ export class BusinessCalendar {
     return new Date(at);
   }
 
+  /** The average working day of the week in milliseconds: what one `D` of an SLA target counts. */
+  workingDayMilliseconds(): number {
+    const days = weeklyPattern(this.content).filter((d) => d.length > 0);
+    const minutes = days.reduce((sum, d) => sum + d.reduce((s, i) => s + i.minutes, 0), 0);
+    return days.length === 0 ? 0 : Math.round((minutes / days.length) * 60_000);
+  }
+
   /** `from` plus working milliseconds; landing on the end of an interval gives that end. */
   addMilliseconds(from: number, milliseconds: number): number {
     if (milliseconds <= 0) return from;

@@ -1,0 +1,43 @@
+import type { DefinitionStore } from '../definitions/definition-store.js';
+import { BusinessCalendar } from './business-calendar.js';
+import type { CalendarContent } from './calendar-content.js';
+
+export const calendarKindName = 'calendar';
+
+/**
+ * The published calendars of this process, in memory (a few per organisation), so that business
+ * time is a synchronous computation for the engine's timers. Refreshed when one is published.
+ */
+export class CalendarRegistry {
+  private readonly calendars = new Map<string, { version: number; calendar: BusinessCalendar }>();
+
+  constructor(private readonly store: DefinitionStore) {
+    store.onPublish((kind, id) => {
+      if (kind === calendarKindName) void this.reload(id);
+    });
+  }
+
+  /** Loads every published calendar. */
+  async loadAll(): Promise<void> {
+    for (const summary of await this.store.list(calendarKindName)) await this.reload(summary.id);
+  }
+
+  /** The latest published version, loading it when not in memory yet. */
+  async load(id: string): Promise<BusinessCalendar | undefined> {
+    return this.get(id) ?? (await this.reload(id));
+  }
+
+  get(id: string): BusinessCalendar | undefined {
+    return this.calendars.get(id)?.calendar;
+  }
+
+  private async reload(id: string): Promise<BusinessCalendar | undefined> {
+    const published = await this.store.get(calendarKindName, id);
+    if (!published) return undefined;
+    const cached = this.calendars.get(id);
+    if (cached && cached.version >= published.version) return cached.calendar;
+    const calendar = new BusinessCalendar(published.content as CalendarContent);
+    this.calendars.set(id, { version: published.version, calendar });
+    return calendar;
+  }
+}
