@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DefinitionSummary, DefinitionsApi } from './definitions-api';
+
+/** A kind's definitions, fetched on mount, whenever `refreshKey` changes, and on `refresh()`. */
+export function useDefinitionList<T>(definitions: DefinitionsApi<T>, refreshKey: unknown) {
+  const [items, setItems] = useState<DefinitionSummary[]>();
+  const [error, setError] = useState<unknown>(null);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    definitions.list().then(
+      (found) => {
+        if (!current) return;
+        setItems(found);
+        setError(null);
+      },
+      (failure: unknown) => current && setError(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, [definitions, refreshKey, round]);
+  const refresh = useCallback(() => setRound((r) => r + 1), []);
+  return { items, error, refresh };
+}
