@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createKnex, type Db } from '../src/db/create-knex.js';
 import { migrateLatest } from '../src/db/migrations.js';
@@ -23,7 +24,7 @@ async function admin(sql: string): Promise<void> {
 /** A fresh, migrated database for one benchmark run; dropped afterwards. */
 export async function benchDatabase(
   poolMax: number,
-): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+): Promise<{ db: Db; url: string; name: string; drop(): Promise<void> }> {
   const name = `tramit_bench_${Date.now().toString(36)}`;
   await admin(`create database "${name}"`);
   const url = databaseUrl(name);
@@ -32,6 +33,7 @@ export async function benchDatabase(
   return {
     db,
     url,
+    name,
     async drop() {
       await db.destroy();
       await admin(`drop database if exists "${name}" with (force)`);
@@ -64,4 +66,31 @@ export async function rawCommitRate(url: string, seconds = 5, connections = 16):
   await clients[0]!.query('drop table bench_commits');
   await Promise.all(clients.map((c) => c.end()));
   return count / seconds;
+}
+
+/** CPU seconds (user + system) used so far by the PostgreSQL backends connected to this database. */
+export function backendCpuSeconds(databaseName: string): number {
+  const ticksPerSecond = 100;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.startsWith('postgres:') || !cmdline.includes(` ${databaseName} `)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the backend exited meanwhile
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
+/** Rows in each engine table: on a fresh database, what a benchmark part wrote. */
+export async function tableRows(db: Db): Promise<Record<string, number>> {
+  const tables = ['process_instances', 'element_instances', 'variables', 'jobs', 'history'];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    counts[table] = Number((await db(table).count({ c: '*' }))[0]!.c);
+  }
+  return counts;
 }
