@@ -32,18 +32,9 @@ export class PipelinedPgClient extends ClientPG {
     }
     if (/^ROLLBACK\b/.test(obj.sql)) pending.length = 0;
     if (pending.length === 0) return super._query(connection, obj) as Promise<QueryObject>;
-    const text = [...pending.splice(0), this.literal(obj)].join(';\n');
-    return new Promise((resolve, reject) => {
-      connection.query(text, (error: Error | null, results: unknown) => {
-        if (error) {
-          // The rest of the message was skipped and its transaction is aborted: end it here, so the
-          // connection goes back to the pool clean whatever knex does next.
-          connection.query('ROLLBACK', () => reject(error));
-          return;
-        }
-        obj.response = Array.isArray(results) ? results[results.length - 1] : results;
-        resolve(obj);
-      });
+    return send(connection, [...pending.splice(0), this.literal(obj)]).then((results) => {
+      obj.response = results[results.length - 1];
+      return obj;
     });
   }
 
@@ -56,13 +47,98 @@ export class PipelinedPgClient extends ClientPG {
   }
 }
 
-/** Queues writes on a transaction's connection (see PipelinedPgClient); they go with its next read or commit. */
+type Result = { rows: Record<string, unknown>[] };
+type PgliteConnection = { exec(sql: string): Promise<unknown>; query(sql: string): Promise<Result> };
+
+/** PGlite answers at once, so statements simply run one after the other. */
+function isPglite(connection: Connection | PgliteConnection): connection is PgliteConnection {
+  return typeof (connection as Partial<PgliteConnection>).exec === 'function';
+}
+
+async function eachOnPglite(connection: PgliteConnection, statements: string[]): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const statement of statements) results.push(await connection.query(statement));
+  return results;
+}
+
+/**
+ * Writes for a transaction, as SQL text with literals. On PostgreSQL they wait on the connection
+ * (see PipelinedPgClient) and go with its next read or the commit; on PGlite, where a statement
+ * costs no round trip, they run now.
+ */
 export async function deferWrites(
   trx: { client: { acquireConnection(): Promise<unknown> } },
   sql: string,
-): Promise<boolean> {
-  const connection = (await trx.client.acquireConnection()) as Connection;
-  if (!connection.tramitPending) return false;
-  connection.tramitPending.push(sql);
-  return true;
+): Promise<void> {
+  const connection = (await trx.client.acquireConnection()) as Connection | PgliteConnection;
+  if (isPglite(connection)) await connection.exec(sql);
+  else (connection.tramitPending ??= []).push(sql);
+}
+
+/**
+ * Runs several statements of a transaction in one message (with whatever writes are waiting) and
+ * answers the results of `statements` (each a single statement), in order. In READ COMMITTED each
+ * statement still sees the data committed before it starts, so a statement after a lock sees what
+ * the lock waited for.
+ */
+export async function queryScript(
+  trx: { client: { acquireConnection(): Promise<unknown> } },
+  statements: string[],
+): Promise<Result[]> {
+  const connection = (await trx.client.acquireConnection()) as Connection | PgliteConnection;
+  if (isPglite(connection)) return eachOnPglite(connection, statements);
+  const pending = (connection.tramitPending ??= []);
+  const results = await send(connection, [...pending.splice(0), ...statements]);
+  return results.slice(results.length - statements.length);
+}
+
+/** One message of statements; all their results. */
+function send(connection: Connection, statements: string[]): Promise<Result[]> {
+  return new Promise((resolve, reject) => {
+    connection.query(statements.join(';\n'), (error: Error | null, results: unknown) => {
+      if (error) {
+        // The rest of the message was skipped and its transaction is aborted: end it here, so the
+        // connection goes back to the pool clean whatever knex does next.
+        connection.query('ROLLBACK', () => reject(error));
+        return;
+      }
+      resolve((Array.isArray(results) ? results : [results]) as Result[]);
+    });
+  });
+}
+
+/**
+ * A short transaction of its own in one message (BEGIN, the statements, COMMIT) on a pooled
+ * connection; the results of `statements`. With `durable: false` the commit does not wait for the
+ * disk: for writes whose loss in a crash of the database is harmless (a lease that is simply gone).
+ */
+export async function transactionScript(
+  db: { client: { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> } },
+  statements: string[],
+  options: { durable: boolean },
+): Promise<Result[]> {
+  const connection = (await db.client.acquireConnection()) as Connection | PgliteConnection;
+  const script = [
+    'begin',
+    ...(options.durable ? [] : ['set local synchronous_commit to off']),
+    ...statements,
+    'commit',
+  ];
+  try {
+    if (!isPglite(connection)) {
+      const results = await send(connection, script);
+      return results.slice(script.length - 1 - statements.length, script.length - 1);
+    }
+    await connection.exec(script.slice(0, script.length - 1 - statements.length).join(';\n'));
+    try {
+      const results = await eachOnPglite(connection, statements);
+      await connection.exec('commit');
+      return results;
+    } catch (error) {
+      await connection.exec('rollback');
+      throw error;
+    }
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
 }

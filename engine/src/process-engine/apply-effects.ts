@@ -28,7 +28,7 @@ export async function applyEffects(
   now: Date,
   keys: KeySource,
   extraHistory: HistoryEntry[] = [],
-  extra: { before?: Statement[]; after?: Statement[] } = {},
+  extra: { before?: Statement[] } = {},
 ): Promise<Applied> {
   const { header } = snapshot;
   const instanceKey = header.key;
@@ -234,7 +234,6 @@ export async function applyEffects(
   if (rows.incidents.length > 0 || endedWithIncident) writes.push(incidentFlagUpdate(trx, instanceKey));
   const history = historyInsert(trx, [...extraHistory, ...historyOf(instanceKey, effects)], now);
   if (history) writes.push(history);
-  writes.push(...(extra.after ?? []));
   await runBatch(trx, writes);
   return applied;
 }

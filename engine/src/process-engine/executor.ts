@@ -81,8 +81,8 @@ export class CommandSession {
     const { outcome, effects } = execute(snapshot, command, this.now, keys);
     const applied = await applyEffects(this.trx, snapshot, effects, this.now, keys, history, {
       before: this.deferred.splice(0),
-      after: this.notifications(effects),
     });
+    this.wakeUps(effects);
     for (const trigger of await correlateBufferedMessages(
       this.trx,
       snapshot.header,
@@ -96,16 +96,15 @@ export class CommandSession {
   }
 
   /** Wake-ups for workers (new jobs), the timer loop (new timers) and waiters (instance ended). */
-  private notifications(effects: Effect[]) {
+  private wakeUps(effects: Effect[]): void {
     const wanted = new Map<string, [Channel, string]>();
     for (const effect of effects) {
       if (effect.kind === 'job.created') wanted.set(`j:${effect.job.type}`, ['engine_jobs', effect.job.type]);
       if (effect.kind === 'timer.created') wanted.set('t', ['engine_timers', '']);
       if (effect.kind === 'instance.ended') wanted.set('i', ['engine_instances', effect.header.key]);
     }
-    return [...wanted.values()]
-      .map(([channel, payload]) => this.ctx.notifier.notification(this.trx, channel, payload))
-      .filter((statement) => statement !== undefined);
+    for (const [channel, payload] of wanted.values())
+      this.ctx.notifier.afterCommit(this.trx, channel, payload);
   }
 
   private async crossInstance(snapshot: InstanceSnapshot, effects: Effect[]): Promise<void> {

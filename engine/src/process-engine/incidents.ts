@@ -43,7 +43,7 @@ export async function resolveIncident(ctx: EngineContext, incidentKey: string): 
       await trx('jobs')
         .where({ key: found.job_key })
         .update({ state: 'CREATED', available_at: session.now, worker: null, deadline: null });
-      await ctx.notifier.notify(trx, 'engine_jobs', job.type as string);
+      ctx.notifier.afterCommit(trx, 'engine_jobs', job.type as string);
       await session.run(
         instanceKey,
         { type: 'resolve-incident', elementInstanceKey, jobIncident: true },

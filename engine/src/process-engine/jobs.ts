@@ -1,6 +1,9 @@
 import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction, type CommandSession } from './executor.js';
-import { visibleVariablesOf } from './visible-variables.js';
+import { transactionScript } from '../db/pipelined-pg-client.js';
+import { toPgArray } from '../db/pg-array.js';
+import { render } from '../db/sql-literal.js';
+import { instanceScopes, visibleVariables } from './visible-variables.js';
 import type { JobJson } from './snapshot.js';
 import { writeHistory } from './history.js';
 import { json, keyOf } from './rows.js';
@@ -33,47 +36,83 @@ export interface ActivateJobsRequest {
   requestTimeout?: number;
 }
 
-/** Claims activatable jobs (created, retry back-off elapsed, or lease expired) without blocking other workers. */
+// One statement claims the jobs and reads what the workers get with them: the live scopes and the
+// variables of each job's instance (merged along the job's scope chain here).
+const claimSql = (onlySomeVariables: boolean) => `
+  with picked as (
+    select key from jobs
+     where type = ? and (
+       (state in ('CREATED', 'FAILED') and available_at <= ?) or (state = 'ACTIVATED' and deadline < ?))
+     order by available_at, key
+     limit ?
+     for update skip locked),
+  claimed as (
+    update jobs set state = 'ACTIVATED', worker = ?, deadline = ?
+      from picked where jobs.key = picked.key
+    returning jobs.key, jobs.type, jobs.process_instance_key, jobs.process_definition_key, jobs.bpmn_process_id,
+      jobs.process_definition_version, jobs.element_id, jobs.element_instance_key, jobs.custom_headers,
+      jobs.retries, jobs.tenant_id)
+  select c.key::text as key, c.type, c.process_instance_key::text as process_instance_key,
+    c.process_definition_key::text as process_definition_key, c.bpmn_process_id, c.process_definition_version,
+    c.element_id, c.element_instance_key::text as element_instance_key, c.custom_headers, c.retries, c.tenant_id,
+    coalesce((select json_agg(json_build_array(e.key::text, e.flow_scope_key::text)) from element_instances e
+       where e.process_instance_key = c.process_instance_key and e.state = 'ACTIVE'), '[]') as scopes,
+    coalesce((select json_agg(json_build_array(v.scope_key::text, v.name, v.value)) from variables v
+       where v.process_instance_key = c.process_instance_key
+       ${onlySomeVariables ? 'and v.name = any(?::text[])' : ''}), '[]') as variables
+  from claimed c`;
+
+interface ClaimedRow {
+  key: string;
+  type: string;
+  process_instance_key: string;
+  process_definition_key: string;
+  bpmn_process_id: string;
+  process_definition_version: number;
+  element_id: string;
+  element_instance_key: string;
+  custom_headers: Record<string, string> | null;
+  retries: number;
+  tenant_id: string;
+  scopes: [string, string][];
+  variables: [string, string, unknown][];
+}
+
+/**
+ * Claims activatable jobs (created, retry back-off elapsed, or lease expired) without blocking other
+ * workers. The lease is committed without waiting for the disk: if the database loses it in a crash,
+ * the job is simply activatable again, as when a lease expires.
+ */
 async function claim(ctx: EngineContext, request: ActivateJobsRequest): Promise<ActivatedJob[]> {
   const now = ctx.now();
   const deadline = new Date(now.getTime() + request.timeout);
-  const { rows } = await ctx.db.raw<{ rows: Record<string, unknown>[] }>(
-    `with picked as (
-       select key from jobs
-        where type = ? and (
-          (state in ('CREATED', 'FAILED') and available_at <= ?) or (state = 'ACTIVATED' and deadline < ?))
-        order by available_at, key
-        limit ?
-        for update skip locked)
-     update jobs set state = 'ACTIVATED', worker = ?, deadline = ?
-       from picked where jobs.key = picked.key
-     returning jobs.*`,
-    [request.type, now, now, request.maxJobsToActivate, request.worker, deadline],
-  );
-  if (rows.length === 0) return [];
-  const variables = await visibleVariablesOf(
-    ctx.db,
-    rows.map((r) => ({
-      instanceKey: keyOf(r.process_instance_key),
-      elementInstanceKey: keyOf(r.element_instance_key),
-    })),
-    request.fetchVariable,
-  );
+  const only = request.fetchVariable && request.fetchVariable.length > 0 ? request.fetchVariable : undefined;
+  const values = [request.type, now, now, request.maxJobsToActivate, request.worker, deadline];
+  if (only) values.push(toPgArray(only));
+  const [result] = await transactionScript(ctx.db, [render(claimSql(only !== undefined), values)], {
+    durable: false,
+  });
+  const rows = result!.rows as unknown as ClaimedRow[];
+  const parse = <T>(value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as T;
   return rows.map((r) => ({
-    jobKey: keyOf(r.key),
-    type: r.type as string,
-    processInstanceKey: keyOf(r.process_instance_key),
-    processDefinitionKey: keyOf(r.process_definition_key),
-    bpmnProcessId: r.bpmn_process_id as string,
-    processDefinitionVersion: r.process_definition_version as number,
-    elementId: r.element_id as string,
-    elementInstanceKey: keyOf(r.element_instance_key),
-    customHeaders: (r.custom_headers as Record<string, string>) ?? {},
+    jobKey: r.key,
+    type: r.type,
+    processInstanceKey: r.process_instance_key,
+    processDefinitionKey: r.process_definition_key,
+    bpmnProcessId: r.bpmn_process_id,
+    processDefinitionVersion: r.process_definition_version,
+    elementId: r.element_id,
+    elementInstanceKey: r.element_instance_key,
+    customHeaders: parse<Record<string, string> | null>(r.custom_headers) ?? {},
     worker: request.worker,
-    retries: r.retries as number,
+    retries: r.retries,
     deadline: deadline.getTime(),
-    variables: variables.get(keyOf(r.element_instance_key)) ?? {},
-    tenantId: r.tenant_id as string,
+    variables: visibleVariables(
+      instanceScopes(parse(r.scopes), parse(r.variables)),
+      r.process_instance_key,
+      r.element_instance_key,
+    ),
+    tenantId: r.tenant_id,
   }));
 }
 
@@ -206,7 +245,7 @@ export async function failJob(
     if (retries > 0) {
       await session.flush();
       await writeHistory(session.trx, history, session.now);
-      await ctx.notifier.notify(session.trx, 'engine_jobs', job.type);
+      ctx.notifier.afterCommit(session.trx, 'engine_jobs', job.type);
       return;
     }
     await session.run(

@@ -1,19 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import pg from 'pg';
+import { decodeWakeUps, encodeWakeUps } from './wake-ups.js';
 
 export type Channel = 'engine_jobs' | 'engine_timers' | 'engine_instances';
 const channels: Channel[] = ['engine_jobs', 'engine_timers', 'engine_instances'];
 
 /**
- * Wake-ups between engine processes: NOTIFY inside the transaction (delivered on commit), LISTEN on a
- * dedicated connection. On PGlite (one process) an in-process emitter does. Waiters also poll, so a
- * lost notification only costs latency.
+ * Wake-ups between engine processes. A command asks for one with `afterCommit`: when its transaction
+ * commits, waiters in this process hear it at once, and the other processes through a batched NOTIFY
+ * sent outside the command's transaction (so commits never queue on PostgreSQL's notification lock),
+ * heard on a dedicated LISTEN connection. Waiters also poll, so a lost wake-up only costs latency.
  */
 export interface Notifier {
-  /** A statement to send with the transaction's writes, or undefined when delivery needs none. */
-  notification(trx: Knex.Transaction, channel: Channel, payload: string): Knex.Raw | undefined;
-  notify(trx: Knex.Transaction, channel: Channel, payload: string): Promise<void>;
+  afterCommit(trx: Knex.Transaction, channel: Channel, payload: string): void;
   on(channel: Channel, listener: (payload: string) => void): () => void;
   close(): Promise<void>;
 }
@@ -21,18 +22,15 @@ export interface Notifier {
 class LocalNotifier implements Notifier {
   protected readonly emitter = new EventEmitter().setMaxListeners(0);
 
-  notification(trx: Knex.Transaction, channel: Channel, payload: string): Knex.Raw | undefined {
-    // Delivered only if the transaction commits.
+  afterCommit(trx: Knex.Transaction, channel: Channel, payload: string): void {
     void trx.executionPromise.then(
-      () => this.emitter.emit(channel, payload),
+      () => this.committed(channel, payload),
       () => undefined,
     );
-    return undefined;
   }
 
-  async notify(trx: Knex.Transaction, channel: Channel, payload: string): Promise<void> {
-    const statement = this.notification(trx, channel, payload);
-    if (statement) await statement;
+  protected committed(channel: Channel, payload: string): void {
+    this.emitter.emit(channel, payload);
   }
 
   on(channel: Channel, listener: (payload: string) => void): () => void {
@@ -48,6 +46,9 @@ class LocalNotifier implements Notifier {
 class PostgresNotifier extends LocalNotifier {
   private client: pg.Client | undefined;
   private closed = false;
+  private readonly origin = randomUUID();
+  private readonly queued = new Map<Channel, Set<string>>();
+  private sending: Promise<void> | undefined;
 
   constructor(private readonly url: string) {
     super();
@@ -55,8 +56,13 @@ class PostgresNotifier extends LocalNotifier {
 
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'tramit-listen' });
-    client.on('notification', (message) => this.emitter.emit(message.channel, message.payload ?? ''));
+    client.on('notification', (message) => {
+      const wakeUps = decodeWakeUps(message.payload ?? '');
+      if (wakeUps.origin === this.origin) return; // heard already, at commit
+      for (const payload of wakeUps.payloads) this.emitter.emit(message.channel, payload);
+    });
     client.on('error', () => {
+      this.client = undefined;
       // Reconnect; meanwhile the waiters' polling keeps things moving.
       if (!this.closed) setTimeout(() => void this.start().catch(() => undefined), 1_000).unref();
     });
@@ -65,11 +71,33 @@ class PostgresNotifier extends LocalNotifier {
     this.client = client;
   }
 
-  override notification(trx: Knex.Transaction, channel: Channel, payload: string): Knex.Raw {
-    return trx.raw('select pg_notify(?, ?)', [channel, payload]);
+  protected override committed(channel: Channel, payload: string): void {
+    super.committed(channel, payload);
+    let payloads = this.queued.get(channel);
+    if (!payloads) this.queued.set(channel, (payloads = new Set()));
+    payloads.add(payload);
+    this.sending ??= this.send().finally(() => (this.sending = undefined));
+  }
+
+  /** Sends what has queued up, one NOTIFY per channel and batch, until nothing is left. */
+  private async send(): Promise<void> {
+    while (this.queued.size > 0 && !this.closed) {
+      const client = this.client;
+      const batch = [...this.queued].flatMap(([channel, payloads]) =>
+        encodeWakeUps(this.origin, [...payloads]).map((text) => [channel, text] as const),
+      );
+      this.queued.clear();
+      if (!client) return;
+      const notifies = batch.map(([channel, text]) => `notify ${channel}, ${client.escapeLiteral(text)}`);
+      // A wake-up needs no durability: the commit does not wait for the disk.
+      await client
+        .query(`begin; set local synchronous_commit to off; ${notifies.join('; ')}; commit`)
+        .catch(() => undefined);
+    }
   }
 
   override async close(): Promise<void> {
+    await this.sending;
     this.closed = true;
     await super.close();
     await this.client?.end().catch(() => undefined);

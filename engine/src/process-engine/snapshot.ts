@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { ElementType } from '../bpmn/model.js';
 import type { ElementInstance, ElementState, InstanceHeader, InstanceSnapshot } from '../runtime/state.js';
 import type { DefinitionCache } from './definition-cache.js';
+import { queryScript } from '../db/pipelined-pg-client.js';
+import { render } from '../db/sql-literal.js';
 import { keyOf, optionalKey } from './rows.js';
 
 interface InstanceRow {
@@ -48,25 +50,32 @@ export function toHeader(row: InstanceRow): InstanceHeader {
 // After the lock, one query for the active element instances and the variables of the scopes still
 // alive. It must be a statement of its own: in READ COMMITTED a statement sees the data as of its start,
 // so sub-selects in the locking statement would miss what the transaction we waited for committed.
-// Keys travel as text so int64 values stay exact.
+// Both go in one message. Keys travel as text so int64 values stay exact.
 const lockSql = 'select * from process_instances where key = ? for update';
 const lockByJobSql =
   'select p.* from process_instances p where p.key = (select process_instance_key from jobs where key = ?) for update of p';
+const instanceOfJob = '(select process_instance_key from jobs where key = ?::bigint)';
 
-const stateSql = `
+const stateSql = (instance: string) => `
   select
     coalesce((select json_agg(json_build_object(
         'key', e.key::text, 'elementId', e.element_id, 'elementType', e.element_type,
         'flowScopeKey', e.flow_scope_key::text, 'state', e.state, 'data', e.data,
         'incidentKey', e.incident_key::text, 'startedAt', e.start_date))
-      from element_instances e where e.process_instance_key = ?::bigint and e.state = 'ACTIVE'), '[]') as active_elements,
+      from element_instances e where e.process_instance_key = ${instance} and e.state = 'ACTIVE'), '[]') as active_elements,
     coalesce((select json_agg(json_build_object('scope', v.scope_key::text, 'name', v.name, 'value', v.value))
       from variables v
-      where v.process_instance_key = ?::bigint and (v.scope_key = ?::bigint or v.scope_key in
-        (select e.key from element_instances e where e.process_instance_key = ?::bigint and e.state = 'ACTIVE'))), '[]')
+      where v.process_instance_key = ${instance} and (v.scope_key = ${instance} or v.scope_key in
+        (select e.key from element_instances e where e.process_instance_key = ${instance} and e.state = 'ACTIVE'))), '[]')
       as live_variables,
     (select row_to_json(j) from (select key::text, type, state, retries, process_instance_key::text,
       element_instance_key::text from jobs where key = ?::bigint) j) as job`;
+
+interface StateRow {
+  active_elements: unknown;
+  live_variables: unknown;
+  job: unknown;
+}
 
 /**
  * Locks the instance row (commands on one instance are serialised here) and loads what a command
@@ -77,8 +86,13 @@ export async function loadSnapshot(
   definitions: DefinitionCache,
   instanceKey: string,
 ): Promise<InstanceSnapshot | undefined> {
-  const { rows } = await trx.raw<{ rows: InstanceRow[] }>(lockSql, [instanceKey]);
-  return rows[0] ? (await loadState(trx, definitions, rows[0])).snapshot : undefined;
+  const [lock, state] = await queryScript(trx, [
+    render(lockSql, [instanceKey]),
+    render(stateSql('?::bigint'), [instanceKey, instanceKey, instanceKey, instanceKey, null]),
+  ]);
+  const instance = lock!.rows[0] as InstanceRow | undefined;
+  if (!instance) return undefined;
+  return (await toSnapshot(trx, definitions, instance, state!.rows[0] as unknown as StateRow)).snapshot;
 }
 
 export interface JobJson {
@@ -96,24 +110,28 @@ export async function loadSnapshotForJob(
   definitions: DefinitionCache,
   jobKey: string,
 ): Promise<{ snapshot: InstanceSnapshot; job: JobJson } | undefined> {
-  const { rows } = await trx.raw<{ rows: InstanceRow[] }>(lockByJobSql, [jobKey]);
-  if (!rows[0]) return undefined;
-  const { snapshot, job } = await loadState(trx, definitions, rows[0], jobKey);
+  const [lock, state] = await queryScript(trx, [
+    render(lockByJobSql, [jobKey]),
+    render(stateSql(instanceOfJob), [jobKey, jobKey, jobKey, jobKey, jobKey]),
+  ]);
+  const instance = lock!.rows[0] as InstanceRow | undefined;
+  if (!instance) return undefined;
+  const { snapshot, job } = await toSnapshot(
+    trx,
+    definitions,
+    instance,
+    state!.rows[0] as unknown as StateRow,
+  );
   return { snapshot, job: job! };
 }
 
-async function loadState(
+async function toSnapshot(
   trx: Knex.Transaction,
   definitions: DefinitionCache,
   instance: InstanceRow,
-  jobKey: string | null = null,
+  row: StateRow,
 ): Promise<{ snapshot: InstanceSnapshot; job: JobJson | undefined }> {
   const header = toHeader(instance);
-  const instanceKey = header.key;
-  const state = await trx.raw<{
-    rows: { active_elements: unknown; live_variables: unknown; job: unknown }[];
-  }>(stateSql, [instanceKey, instanceKey, instanceKey, instanceKey, jobKey]);
-  const row = state.rows[0]!;
   const model = await definitions.model(trx, header.processDefinitionKey);
   const parse = <T>(value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as T;
   const elements = new Map<string, ElementInstance>();

@@ -44,7 +44,7 @@ export async function scheduleStartEvents(
         interval: def.timer.kind === 'cycle' ? def.timer.value.static : null,
         state: 'ACTIVE',
       });
-      await session.ctx.notifier.notify(trx, 'engine_timers', '');
+      session.ctx.notifier.afterCommit(trx, 'engine_timers', '');
     }
     if (def?.kind === 'message' && 'static' in def.messageName) {
       await trx('message_subscriptions').insert({
