@@ -67,7 +67,6 @@ export function calendarRoutes(
   calendars: CalendarRegistry,
 ): void {
   const base = '/api/v1/calendars';
-  store.register(calendarKind);
   definitionRoutes(router, store, {
     kind: calendarKindName,
     basePath: base,
