@@ -18,6 +18,7 @@ import { ProcessEngine } from './process-engine/process-engine.js';
 import { findInRepository } from './config/find-up.js';
 import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
 import { DefinitionStore } from './definitions/definition-store.js';
+import { startSla, type SlaModule } from './sla/start-sla.js';
 
 export interface Tramit {
   config: Config;
@@ -25,6 +26,8 @@ export interface Tramit {
   engine: ProcessEngine;
   /** Drafted-then-published JSON definitions (rule sets, calendars, SLA policies). */
   definitions: DefinitionStore;
+  /** Business calendars and SLA clocks. */
+  sla: SlaModule;
   app: Express;
   routes: RouteInfo[];
   /** Starts the HTTP server; resolves with its base URL. */
@@ -60,6 +63,12 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite' },
   );
   engine.startBackgroundWork(logger);
+  const sla = await startSla({
+    db,
+    definitions,
+    publish: (message) => engine.publishMessage(message),
+    logger,
+  });
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);
   const demoWorkers = demoFolder ? startDemoWorkers(engine, logger) : undefined;
@@ -85,6 +94,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     engine,
     definitions,
+    calendars: sla.calendars,
     logger,
     metrics: createMetrics(db),
     auth,
@@ -110,6 +120,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     engine,
     definitions,
+    sla,
     app,
     routes,
     async listen() {
@@ -127,6 +138,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
         if (forced) logger.warn('in-flight requests were cut off at the shutdown deadline');
       }
       await demoWorkers?.stop();
+      await sla.stop();
       await engine.close();
       await db.destroy();
     },

@@ -6,6 +6,10 @@ import type { AuthSettings } from '../auth/authenticate.js';
 import { guard } from '../auth/rbac.js';
 import type { Db } from '../db/create-knex.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
+import type { CalendarRegistry } from '../calendars/calendar-registry.js';
+import { calendarRoutes } from '../calendars/calendar-routes.js';
+import { reportRoutes } from '../reports/report-routes.js';
+import { slaRoutes } from '../sla/sla-routes.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProcessEngine } from '../process-engine/process-engine.js';
 import { healthRoutes } from '../routes/health.js';
@@ -25,6 +29,7 @@ export interface AppDeps {
   db: Db;
   engine: ProcessEngine;
   definitions: DefinitionStore;
+  calendars: CalendarRegistry;
   logger: Logger;
   metrics: Metrics;
   auth: AuthSettings;
@@ -92,6 +97,9 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   auditRoutes(routes, { db: deps.db });
   v2Routes(routes, { engine: deps.engine, db: deps.db });
   elementTemplateRoutes(routes, elementTemplateSource(deps.logger));
+  calendarRoutes(routes, deps.definitions, deps.calendars);
+  slaRoutes(routes, { db: deps.db, definitions: deps.definitions, calendars: deps.calendars });
+  reportRoutes(routes, { db: deps.db, timeZone: 'Europe/Madrid' });
   app.use(routes.router);
 
   app.use(designerApp(deps.designerDir));
