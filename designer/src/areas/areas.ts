@@ -2,11 +2,13 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
+import RuleOutlined from '@mui/icons-material/RuleOutlined';
 import SchemaOutlined from '@mui/icons-material/SchemaOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import TimerOutlined from '@mui/icons-material/TimerOutlined';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
-export type AreaId = 'designer' | 'inbox' | 'monitoring' | 'dataModel' | 'settings';
+export type AreaId = 'designer' | 'inbox' | 'monitoring' | 'dataModel' | 'rules' | 'sla' | 'settings';
 
 export interface Area {
   id: AreaId;
@@ -53,6 +55,22 @@ export const areas: readonly Area[] = [
     testId: 'nav-data-model',
     icon: SchemaOutlined,
     component: lazy(() => import('./data-model/DataModelArea')),
+  },
+  {
+    id: 'rules',
+    path: '/rules',
+    permission: 'rules.write',
+    testId: 'nav-rules',
+    icon: RuleOutlined,
+    component: lazy(() => import('./rules/RulesArea')),
+  },
+  {
+    id: 'sla',
+    path: '/sla',
+    permission: 'sla.write',
+    testId: 'nav-sla',
+    icon: TimerOutlined,
+    component: lazy(() => import('./sla/SlaArea')),
   },
   {
     id: 'settings',

@@ -9,6 +9,8 @@ export interface DefinitionEditor<T> {
   content: T | null;
   /** The content differs from what the server holds (draft, or published when there is no draft). */
   dirty: boolean;
+  /** Changes whenever the content is replaced from the server (load, version), to reset local form state. */
+  generation: number;
   loading: boolean;
   busy: boolean;
   loadError: unknown;
@@ -31,11 +33,14 @@ export function useDefinitionEditor<T>(
   definitions: DefinitionsApi<T>,
   id: string,
   create: (id: string) => T,
+  /** Called after a save, publish or discard reached the server, e.g. to refresh a list. */
+  onStored?: () => void,
 ): DefinitionEditor<T> {
   const [document, setDocument] = useState<DefinitionDocument<T> | null>(null);
   const [content, setContentState] = useState<T | null>(null);
   const [stored, setStored] = useState<T | null>(null);
   const [round, setRound] = useState(0);
+  const [generation, setGeneration] = useState(0);
   const [loadedRound, setLoadedRound] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -54,6 +59,7 @@ export function useDefinitionEditor<T>(
       setDocument(found);
       setStored(existing);
       setContentState(existing ?? create(id));
+      setGeneration((g) => g + 1);
       setProblems([]);
       setLoadError(null);
       setLoadedRound(roundKey);
@@ -102,8 +108,9 @@ export function useDefinitionEditor<T>(
         setProblems([]);
         setDocument(await definitions.get(id));
         setLastAction({ kind: 'saved' });
+        onStored?.();
       }),
-    [run, definitions, id, content],
+    [run, definitions, id, content, onStored],
   );
 
   const publish = useCallback(
@@ -116,8 +123,9 @@ export function useDefinitionEditor<T>(
         setProblems([]);
         setDocument(await definitions.get(id));
         setLastAction({ kind: result.created ? 'published' : 'unchanged', version: result.version });
+        onStored?.();
       }),
-    [run, definitions, id, content, dirty, document],
+    [run, definitions, id, content, dirty, document, onStored],
   );
 
   const discardDraft = useCallback(async () => {
@@ -125,14 +133,16 @@ export function useDefinitionEditor<T>(
     if (ok) {
       setRound((r) => r + 1);
       setLastAction({ kind: 'discarded' });
+      onStored?.();
     }
-  }, [run, definitions, id]);
+  }, [run, definitions, id, onStored]);
 
   const loadVersion = useCallback(
     async (version: number) => {
       await run(async () => {
         const found = await definitions.version(id, version);
         setContentState(found.content);
+        setGeneration((g) => g + 1);
         setProblems([]);
       });
     },
@@ -149,6 +159,7 @@ export function useDefinitionEditor<T>(
       document,
       content,
       dirty,
+      generation,
       loading,
       busy,
       loadError,
@@ -167,6 +178,7 @@ export function useDefinitionEditor<T>(
       document,
       content,
       dirty,
+      generation,
       loading,
       busy,
       loadError,

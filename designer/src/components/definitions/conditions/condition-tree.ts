@@ -1,3 +1,5 @@
+import { moveItem } from '../move-item';
+
 /** A json-rules-engine leaf condition. */
 export interface LeafCondition {
   fact: string;
@@ -93,13 +95,9 @@ export function setKind(root: Condition, groupAt: readonly number[], kind: Group
 export function moveChild(root: Condition, at: readonly number[], by: -1 | 1): Condition {
   const index = at[at.length - 1];
   if (index === undefined) return root;
-  return updateAt(root, at.slice(0, -1), (group) => {
-    const children = [...childrenOf(group)];
-    const target = index + by;
-    if (target < 0 || target >= children.length) return group;
-    [children[index], children[target]] = [children[target]!, children[index]!];
-    return makeGroup(groupKind(group) ?? 'all', children);
-  });
+  return updateAt(root, at.slice(0, -1), (group) =>
+    makeGroup(groupKind(group) ?? 'all', moveItem(childrenOf(group), index, by)),
+  );
 }
 
 /** The JSON pointer of the node at `at`, below `base` (where the root conditions sit). */
