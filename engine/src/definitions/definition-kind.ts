@@ -39,7 +39,8 @@ addFormats.default(ajv);
 
 /**
  * A kind validated by a JSON Schema (ajv, 2020-12), then by `check` for what a schema cannot say
- * (unknown operators, overlapping intervals ...). `check` runs only on schema-valid content.
+ * (unknown operators, overlapping intervals ...). `check` runs only on schema-valid content. An
+ * `if`/`then` branch reports only the failing branch's own errors, not the `if` that chose it.
  */
 export function schemaKind<T>(
   kind: string,
@@ -52,7 +53,8 @@ export function schemaKind<T>(
     validate(content) {
       if (validateSchema(content)) return check(content as T);
       const seen = new Set<string>();
-      return (validateSchema.errors ?? []).map(ajvProblem).filter((p) => {
+      const errors = (validateSchema.errors ?? []).filter((e) => e.keyword !== 'if');
+      return errors.map(ajvProblem).filter((p) => {
         const key = `${p.path} ${p.message}`;
         if (seen.has(key)) return false;
         seen.add(key);
