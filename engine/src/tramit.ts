@@ -18,6 +18,9 @@ import { ProcessEngine } from './process-engine/process-engine.js';
 import { findInRepository } from './config/find-up.js';
 import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
 import { DefinitionStore } from './definitions/definition-store.js';
+import { RuleService } from './rules/rule-service.js';
+import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
+import { startRulesWorker } from './rules/rules-worker.js';
 import { startSla, type SlaModule } from './sla/start-sla.js';
 
 export interface Tramit {
@@ -28,6 +31,8 @@ export interface Tramit {
   definitions: DefinitionStore;
   /** Business calendars and SLA clocks. */
   sla: SlaModule;
+  /** Rule sets: evaluation with computed facts and explanations. */
+  rules: RuleService;
   app: Express;
   routes: RouteInfo[];
   /** Starts the HTTP server; resolves with its base URL. */
@@ -57,6 +62,10 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   }
 
   const definitions = new DefinitionStore(db);
+  definitions.register(ruleSetKind);
+  const rules = new RuleService(definitions, db);
+  const shippedRules = findInRepository('definitions/rules');
+  if (shippedRules) await definitions.loadFolder(ruleSetKindName, shippedRules);
 
   const engine = await ProcessEngine.create(
     db,
@@ -69,6 +78,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     publish: (message) => engine.publishMessage(message),
     logger,
   });
+  const rulesWorker = startRulesWorker(engine, rules, db, logger);
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);
   const demoWorkers = demoFolder ? startDemoWorkers(engine, logger) : undefined;
@@ -94,6 +104,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     engine,
     definitions,
+    rules,
     calendars: sla.calendars,
     logger,
     metrics: createMetrics(db),
@@ -120,6 +131,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     engine,
     definitions,
+    rules,
     sla,
     app,
     routes,
@@ -139,6 +151,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       }
       await demoWorkers?.stop();
       await sla.stop();
+      await rulesWorker.stop();
       await engine.close();
       await db.destroy();
     },

@@ -6,6 +6,8 @@ import type { AuthSettings } from '../auth/authenticate.js';
 import { guard } from '../auth/rbac.js';
 import type { Db } from '../db/create-knex.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
+import { ruleRoutes } from '../rules/rule-routes.js';
+import type { RuleService } from '../rules/rule-service.js';
 import type { CalendarRegistry } from '../calendars/calendar-registry.js';
 import { calendarRoutes } from '../calendars/calendar-routes.js';
 import { reportRoutes } from '../reports/report-routes.js';
@@ -29,6 +31,7 @@ export interface AppDeps {
   db: Db;
   engine: ProcessEngine;
   definitions: DefinitionStore;
+  rules: RuleService;
   calendars: CalendarRegistry;
   logger: Logger;
   metrics: Metrics;
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   userRoutes(routes, { db: deps.db });
   auditRoutes(routes, { db: deps.db });
   v2Routes(routes, { engine: deps.engine, db: deps.db });
+  ruleRoutes(routes, deps.definitions, deps.rules);
   elementTemplateRoutes(routes, elementTemplateSource(deps.logger));
   calendarRoutes(routes, deps.definitions, deps.calendars);
   slaRoutes(routes, { db: deps.db, definitions: deps.definitions, calendars: deps.calendars });
