@@ -9,7 +9,8 @@ import {
   isValidNie,
 } from '../entities/formats/spanish-ids.js';
 import { compileRecordValidator } from '../entities/record-validator.js';
-import { PersonGenerator, companyNifFor, dniLetter, nieFor } from './person-generator.js';
+import { isValidBIC, isValidIBAN } from 'ibantools';
+import { PersonGenerator, companyNifFor, dniLetter, nieFor, spanishIbanFor } from './person-generator.js';
 
 const entityType = (name: string) =>
   JSON.parse(
@@ -45,6 +46,10 @@ describe('check characters', () => {
     ['A', 5881850, 'A58818501'],
   ] as const)('the company NIF %s + %i is %s', (letter, digits, nif) => {
     expect(companyNifFor(letter, digits)).toBe(nif);
+  });
+
+  it('computes both Spanish national check digits and the IBAN check of the canonical example', () => {
+    expect(spanishIbanFor('2100', '0418', '0200051332')).toBe('ES9121000418450200051332');
   });
 });
 
@@ -108,6 +113,13 @@ describe('PersonGenerator', () => {
     );
   });
 
+  it('makes bank accounts with valid, unique Spanish IBANs and BICs', () => {
+    const accounts = Array.from({ length: 5_000 }, (_, i) => generator.bankAccount(i));
+    expect(accounts.filter((a) => !/^ES\d{22}$/.test(a.iban) || !isValidIBAN(a.iban))).toEqual([]);
+    expect(accounts.filter((a) => !isValidBIC(a.bic))).toEqual([]);
+    expect(new Set(accounts.map((a) => a.iban)).size).toBe(accounts.length);
+  });
+
   it('is reproducible: the same seed and index give the same person, in any order', () => {
     const again = new PersonGenerator();
     expect([5, 3, 1].map((i) => again.person(i))).toEqual([sample[5], sample[3], sample[1]]);
@@ -126,5 +138,11 @@ describe('PersonGenerator', () => {
       address.check(generator.address(i), 'en'),
     ).filter((r) => !r.ok);
     expect(badAddresses).toEqual([]);
+    const account = compileRecordValidator(entityType('bank_account'));
+    const personId = '6f1c7f4e-3c2a-4b8e-9d1a-0c2b3d4e5f60';
+    const badAccounts = Array.from({ length: 1_000 }, (_, i) =>
+      account.check({ personId, ...generator.bankAccount(i) }, 'en'),
+    ).filter((r) => !r.ok);
+    expect(badAccounts).toEqual([]);
   });
 });

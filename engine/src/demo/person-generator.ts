@@ -22,6 +22,14 @@ export interface GeneratedAddress {
   freeText?: string;
 }
 
+export interface GeneratedBankAccount {
+  iban: string;
+  bic: string;
+  bankName: string;
+  status: 'active';
+  usage: ['direct_debit'];
+}
+
 export type GeneratedPerson = Record<string, unknown> & {
   kind: 'natural' | 'legal';
   documents: { type: 'dni' | 'nie' | 'nif' | 'passport'; number: string }[];
@@ -50,6 +58,32 @@ export function companyNifFor(letter: 'A' | 'B', digits: number): string {
   }
   return `${letter}${body}${(10 - (sum % 10)) % 10}`;
 }
+
+const cccWeights = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+
+function cccDigit(digits: string): number {
+  const sum = [...digits].reduce((total, d, i) => total + Number(d) * cccWeights[i]!, 0);
+  const digit = 11 - (sum % 11);
+  return digit === 11 ? 0 : digit === 10 ? 1 : digit;
+}
+
+/** A Spanish IBAN: bank, branch, the two national check digits, the account, and the mod-97 check. */
+export function spanishIbanFor(bank: string, branch: string, account: string): string {
+  const ccc = `${bank}${branch}${cccDigit(`00${bank}${branch}`)}${cccDigit(account)}${account}`;
+  const numeric = `${ccc}142800`;
+  let remainder = 0;
+  for (const ch of numeric) remainder = (remainder * 10 + Number(ch)) % 97;
+  return `ES${String(98 - remainder).padStart(2, '0')}${ccc}`;
+}
+
+const banks: [string, string, string][] = [
+  ['2100', 'CAIXESBBXXX', 'CaixaBank'],
+  ['0049', 'BSCHESMMXXX', 'Banco Santander'],
+  ['0182', 'BBVAESMMXXX', 'BBVA'],
+  ['0081', 'BSABESBBXXX', 'Banco Sabadell'],
+  ['0128', 'BKBKESMMXXX', 'Bankinter'],
+  ['3058', 'CCRIES2AXXX', 'Cajamar'],
+];
 
 /** A small, fast PRNG (mulberry32) and helpers on it. */
 class Random {
@@ -84,7 +118,7 @@ function mix(seed: number, index: number): number {
  * Exact in doubles while index × multiplier stays below 2^53 (indexes up to 10^8 here).
  */
 function permute(index: number, modulus: number, multiplier: number, offset: number): number {
-  return (((index % modulus) * multiplier) % modulus + (offset % modulus)) % modulus;
+  return ((((index % modulus) * multiplier) % modulus) + (offset % modulus)) % modulus;
 }
 
 const plain = (text: string) =>
@@ -192,6 +226,21 @@ export class PersonGenerator {
       municipality: city,
       province,
       country: 'ES',
+    };
+  }
+
+  /** A bank account for the person at `index`, with a valid Spanish IBAN unique per index. */
+  bankAccount(index: number): GeneratedBankAccount {
+    const r = new Random(mix(this.seed ^ 0x27d4eb2d, index));
+    const [bank, bic, bankName] = r.pick(banks);
+    const branch = String(r.int(10_000)).padStart(4, '0');
+    const account = String(permute(index, 1e10, 48_271, this.seed)).padStart(10, '0');
+    return {
+      iban: spanishIbanFor(bank, branch, account),
+      bic,
+      bankName,
+      status: 'active',
+      usage: ['direct_debit'],
     };
   }
 
