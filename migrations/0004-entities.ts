@@ -17,6 +17,7 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('draft_updated_at', { useTz: true });
     t.text('draft_updated_by');
     t.integer('latest_version');
+    t.specificType('indexes', 'text[]').notNullable().defaultTo('{}');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
 
@@ -43,7 +44,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('updated_by');
     t.timestamp('deleted_at', { useTz: true });
   });
-  await knex.raw('create index records_type_created on records (type, created_at, id) where deleted_at is null');
+  await knex.raw(
+    'create index records_type_created on records (type, created_at, id) where deleted_at is null',
+  );
 
   await knex.schema.createTable('record_relations', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));

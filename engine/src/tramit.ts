@@ -18,6 +18,8 @@ import { ProcessEngine } from './process-engine/process-engine.js';
 import { findInRepository } from './config/find-up.js';
 import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
 import { DefinitionStore } from './definitions/definition-store.js';
+import { EntityStore } from './entities/entity-store.js';
+import { loadEntityDefinitions } from './entities/load-entity-definitions.js';
 import { RuleService } from './rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
 import { startRulesWorker } from './rules/rules-worker.js';
@@ -29,6 +31,8 @@ export interface Tramit {
   engine: ProcessEngine;
   /** Drafted-then-published JSON definitions (rule sets, calendars, SLA policies). */
   definitions: DefinitionStore;
+  /** Records of the dynamic-schema entity types, and the types themselves. */
+  entities: EntityStore;
   /** Business calendars and SLA clocks. */
   sla: SlaModule;
   /** Rule sets: evaluation with computed facts and explanations. */
@@ -62,6 +66,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   }
 
   const definitions = new DefinitionStore(db);
+  const entities = new EntityStore(db);
+  await loadEntityDefinitions(entities.types, findInRepository('definitions/entities'), logger);
   definitions.register(ruleSetKind);
   const rules = new RuleService(definitions, db);
   const shippedRules = findInRepository('definitions/rules');
@@ -104,6 +110,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     engine,
     definitions,
+    entities,
     rules,
     calendars: sla.calendars,
     logger,
@@ -131,6 +138,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     engine,
     definitions,
+    entities,
     rules,
     sla,
     app,

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { fieldKind, isScalar, type EntityTypeDocument } from './entity-type.js';
+import {
+  jsonOf,
+  quoteIdentifier,
+  scalarExpression,
+  searchExpression,
+  typeLiteral,
+} from './sql-expressions.js';
+
+export interface IndexDefinition {
+  name: string;
+  sql: string;
+}
+
+/** A safe, unique, ≤ 63-character index name: a readable part and a hash of the definition. */
+export function indexName(type: string, field: string, kind: string, body: string): string {
+  const hash = createHash('sha256').update(`${type}\0${field}\0${kind}\0${body}`).digest('hex').slice(0, 10);
+  const readable = `${type}_${field}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 44);
+  return `ent_${readable}_${kind.slice(0, 3)}_${hash}`;
+}
+
+function define(type: string, field: string, kind: string, body: string, unique = false): IndexDefinition {
+  const name = indexName(type, field, kind, body);
+  const where = `where type = ${typeLiteral(type)} and deleted_at is null`;
+  const sql = `create ${unique ? 'unique ' : ''}index if not exists ${quoteIdentifier(name)} on records ${body} ${where}`;
+  return { name, sql };
+}
+
+/**
+ * The indexes a type version declares: btree expression indexes (with the id, for sorted pages),
+ * GIN jsonb_path_ops on indexed arrays (containment lookups), GiST trigram indexes for contains and
+ * fuzzy search (GiST can also order by distance, which is what a top-10 fuzzy search needs), and
+ * partial unique indexes for x-unique, all limited to the type's live records.
+ */
+export function indexDefinitions(type: string, doc: EntityTypeDocument): IndexDefinition[] {
+  const out: IndexDefinition[] = [];
+  for (const [field, schema] of Object.entries(doc.properties)) {
+    const kind = fieldKind(schema);
+    if (schema['x-unique'] && isScalar(kind)) {
+      out.push(define(type, field, 'unique', `((${scalarExpression(field, schema)}))`, true));
+    }
+    if (schema['x-index'] === 'btree' && isScalar(kind)) {
+      out.push(define(type, field, 'btree', `(${scalarExpression(field, schema)}, id)`));
+    }
+    if (schema['x-index'] === 'btree' && (kind === 'array' || kind === 'object')) {
+      out.push(define(type, field, 'gin', `using gin (${jsonOf(field)} jsonb_path_ops)`));
+    }
+    if (schema['x-index'] === 'trigram') {
+      out.push(define(type, field, 'trigram', `using gist (${searchExpression([field])} gist_trgm_ops)`));
+    }
+  }
+  for (const [name, search] of Object.entries(doc['x-search'] ?? {})) {
+    out.push(define(type, name, 'trigram', `using gist (${searchExpression(search.fields)} gist_trgm_ops)`));
+  }
+  return out;
+}
