@@ -2,10 +2,9 @@ import type { Knex } from 'knex';
 import type { Effect, NewJob, WaitKinds } from '../runtime/effects.js';
 import type { KeySource } from '../runtime/execution.js';
 import type { ElementInstance, InstanceSnapshot } from '../runtime/state.js';
-import { runBatch } from './batch.js';
+import { insertSql, updateByKeySql, valuesList, type SqlRow } from '../db/sql-literal.js';
+import { runBatch, type Statement } from './batch.js';
 import { historyInsert, historyOf, type HistoryEntry } from './history.js';
-
-type Statement = Knex.QueryBuilder | Knex.Raw;
 import { json } from './rows.js';
 
 export interface Applied {
@@ -40,10 +39,10 @@ export async function applyEffects(
   const jobs: NewJob[] = [];
   const applied: Applied = { openedSubscriptions: [], ended: false };
   const rows = {
-    timers: [] as Record<string, unknown>[],
-    subscriptions: [] as Record<string, unknown>[],
-    userTasks: [] as Record<string, unknown>[],
-    incidents: [] as Record<string, unknown>[],
+    timers: [] as SqlRow[],
+    subscriptions: [] as SqlRow[],
+    userTasks: [] as SqlRow[],
+    incidents: [] as SqlRow[],
   };
 
   for (const effect of effects) {
@@ -159,36 +158,41 @@ export async function applyEffects(
     end_date: e.endedAt ?? null,
   });
   const writes: Statement[] = [...(extra.before ?? [])];
-  if (created.size > 0) writes.push(trx('element_instances').insert([...created.values()].map(elementRow)));
+  if (created.size > 0) writes.push(insertSql('element_instances', [...created.values()].map(elementRow)));
   if (updated.size > 0) {
     const list = [...updated.values()];
+    const values = valuesList(
+      list.map((e) => [e.key, e.state, json(e.data), e.incidentKey ?? null, e.endedAt ?? null]),
+    );
     writes.push(
-      trx.raw(
-        `update element_instances as e set state = v.state, data = v.data::jsonb, incident_key = v.incident_key::bigint,
-           end_date = v.end_date::timestamptz
-         from (values ${list.map(() => '(?::bigint, ?, ?, ?, ?)').join(', ')}) as v(key, state, data, incident_key, end_date)
-         where e.key = v.key`,
-        list.flatMap((e) => [e.key, e.state, json(e.data), e.incidentKey ?? null, e.endedAt ?? null]),
-      ),
+      `update element_instances as e set state = v.state, data = v.data::jsonb, incident_key = v.incident_key::bigint,
+         end_date = v.end_date::timestamptz
+       from (values ${values}) as v(key, state, data, incident_key, end_date)
+       where e.key = v.key::bigint`,
     );
   }
 
   // Variables stay after their scope ends: they are the record of what the instance did.
   const liveVariables = [...variables.values()];
   if (liveVariables.length > 0) {
+    const variableRows = liveVariables.map((v) => ({
+      key: keys.next(),
+      scope_key: v.scopeKey,
+      name: v.name,
+      process_instance_key: instanceKey,
+      value: json(v.value),
+      updated_at: now,
+    }));
     writes.push(
-      trx.raw(
-        `insert into variables (key, scope_key, name, process_instance_key, value, updated_at)
-         values ${liveVariables.map(() => '(?, ?, ?, ?, ?::jsonb, ?)').join(', ')}
-         on conflict (scope_key, name) do update set value = excluded.value, updated_at = excluded.updated_at`,
-        liveVariables.flatMap((v) => [keys.next(), v.scopeKey, v.name, instanceKey, json(v.value), now]),
-      ),
+      `${insertSql('variables', variableRows)}
+       on conflict (scope_key, name) do update set value = excluded.value, updated_at = excluded.updated_at`,
     );
   }
 
   if (jobs.length > 0) {
     writes.push(
-      trx('jobs').insert(
+      insertSql(
+        'jobs',
         jobs.map((j) => ({
           key: j.key,
           type: j.type,
@@ -213,10 +217,10 @@ export async function applyEffects(
   rows.timers = rows.timers.filter(live);
   rows.subscriptions = rows.subscriptions.filter(live);
   applied.openedSubscriptions = applied.openedSubscriptions.filter((s) => !finished.has(s.ownerKey));
-  if (rows.timers.length > 0) writes.push(trx('timers').insert(rows.timers));
-  if (rows.subscriptions.length > 0) writes.push(trx('message_subscriptions').insert(rows.subscriptions));
-  if (rows.userTasks.length > 0) writes.push(trx('user_tasks').insert(rows.userTasks));
-  if (rows.incidents.length > 0) writes.push(trx('incidents').insert(rows.incidents));
+  if (rows.timers.length > 0) writes.push(insertSql('timers', rows.timers));
+  if (rows.subscriptions.length > 0) writes.push(insertSql('message_subscriptions', rows.subscriptions));
+  if (rows.userTasks.length > 0) writes.push(insertSql('user_tasks', rows.userTasks));
+  if (rows.incidents.length > 0) writes.push(insertSql('incidents', rows.incidents));
 
   // Waits of elements that existed before this command (new elements' waits are new rows above).
   const owners = cleared.filter((c) => !created.has(c.ownerKey) || c.elementIds);
@@ -224,15 +228,16 @@ export async function applyEffects(
 
   if (applied.ended) {
     writes.push(
-      trx('process_instances')
-        .where({ key: instanceKey })
-        .update({ state: header.status, end_date: header.endedAt ?? null }),
+      updateByKeySql('process_instances', instanceKey, {
+        state: header.status,
+        end_date: header.endedAt ?? null,
+      }),
     );
   }
   // An incident was raised, or an element that had one ended (ending resolves it).
   const endedWithIncident = [...finished].some((key) => (created.get(key) ?? updated.get(key))?.incidentKey);
   if (rows.incidents.length > 0 || endedWithIncident) writes.push(incidentFlagUpdate(trx, instanceKey));
-  const history = historyInsert(trx, [...extraHistory, ...historyOf(instanceKey, effects)], now);
+  const history = historyInsert([...extraHistory, ...historyOf(instanceKey, effects)], now);
   if (history) writes.push(history);
   await runBatch(trx, writes);
   return applied;

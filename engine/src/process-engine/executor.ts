@@ -11,7 +11,7 @@ import { correlateBufferedMessages } from './buffered-messages.js';
 import { insertInstance, latestDefinition } from './instance-rows.js';
 import type { Channel } from './notifier.js';
 import { emptySnapshot, loadSnapshot, loadSnapshotForJob, type JobJson } from './snapshot.js';
-import { runBatch } from './batch.js';
+import { runBatch, type Statement } from './batch.js';
 
 /**
  * One transaction: commands on instances, each locked on first use, and whatever they cause on other
@@ -21,7 +21,7 @@ export class CommandSession {
   private readonly snapshots = new Map<string, InstanceSnapshot>();
   private readonly queue: { instanceKey: string; command: Command }[] = [];
   /** Writes to send with the next command's batch (or by `flush`). */
-  private deferred: (Knex.QueryBuilder | Knex.Raw)[] = [];
+  private deferred: Statement[] = [];
 
   constructor(
     readonly ctx: EngineContext,
@@ -30,12 +30,12 @@ export class CommandSession {
   ) {}
 
   /** A new instance of this transaction: its row goes with its first writes, and there is nothing to load. */
-  adopt(created: { header: InstanceHeader; insert: Knex.QueryBuilder }, model: ProcessModel): void {
+  adopt(created: { header: InstanceHeader; insert: string }, model: ProcessModel): void {
     this.deferred.push(created.insert);
     this.snapshots.set(created.header.key, emptySnapshot(created.header, model));
   }
 
-  defer(statement: Knex.QueryBuilder | Knex.Raw): void {
+  defer(statement: Statement): void {
     this.deferred.push(statement);
   }
 
@@ -78,7 +78,7 @@ export class CommandSession {
     if (!snapshot) throw new EngineError('NOT_FOUND', `Process instance ${instanceKey} does not exist`);
     if (snapshot.header.status !== 'ACTIVE') return 'stale';
     const keys = this.ctx.keys.source();
-    const { outcome, effects } = execute(snapshot, command, this.now, keys);
+    const { outcome, effects } = execute(snapshot, command, this.now, keys, this.ctx.businessTime);
     const applied = await applyEffects(this.trx, snapshot, effects, this.now, keys, history, {
       before: this.deferred.splice(0),
     });
@@ -131,7 +131,7 @@ export class CommandSession {
             break;
           }
           const childKey = this.ctx.keys.source().next();
-          const child = insertInstance(this.trx, {
+          const child = insertInstance({
             key: childKey,
             definition,
             parent: { instanceKey: snapshot.header.key, elementInstanceKey: effect.callActivityKey },

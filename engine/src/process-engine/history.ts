@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { currentContext } from '../logging/request-context.js';
 import type { Effect } from '../runtime/effects.js';
+import { insertSql } from '../db/sql-literal.js';
+import { runBatch } from './batch.js';
 import { json } from './rows.js';
 
 export interface HistoryEntry {
@@ -114,14 +116,11 @@ export function historyOf(instanceKey: string, effects: Effect[]): HistoryEntry[
   return entries;
 }
 
-export function historyInsert(
-  trx: Knex.Transaction,
-  entries: HistoryEntry[],
-  at: Date,
-): Knex.QueryBuilder | undefined {
+export function historyInsert(entries: HistoryEntry[], at: Date): string | undefined {
   if (entries.length === 0) return undefined;
   const { actor, requestId } = currentActor();
-  return trx('history').insert(
+  return insertSql(
+    'history',
     entries.map((e) => ({
       process_instance_key: e.processInstanceKey,
       element_instance_key: e.elementInstanceKey ?? null,
@@ -136,5 +135,6 @@ export function historyInsert(
 }
 
 export async function writeHistory(trx: Knex.Transaction, entries: HistoryEntry[], at: Date): Promise<void> {
-  await historyInsert(trx, entries, at);
+  const insert = historyInsert(entries, at);
+  if (insert) await runBatch(trx, [insert]);
 }

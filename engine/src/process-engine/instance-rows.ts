@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ProcessModel } from '../bpmn/model.js';
 import type { InstanceHeader } from '../runtime/state.js';
 import type { EngineContext } from './engine-context.js';
+import { insertSql } from '../db/sql-literal.js';
 import { keyOf } from './rows.js';
 
 export interface DefinitionRef {
@@ -70,28 +71,27 @@ export async function definitionByVersion(
 }
 
 /** The row of a new instance; the caller sends it with the instance's first writes. */
-export function insertInstance(
-  trx: Knex.Transaction,
-  options: {
-    key: string;
-    definition: DefinitionRef;
-    parent?: { instanceKey: string; elementInstanceKey: string };
-    rootKey?: string;
-    now: Date;
-  },
-): { header: InstanceHeader; insert: Knex.QueryBuilder } {
-  const insert = trx('process_instances').insert({
-    key: options.key,
-    process_definition_key: options.definition.key,
-    bpmn_process_id: options.definition.bpmnProcessId,
-    version: options.definition.version,
-    tenant_id: options.definition.tenantId,
-    state: 'ACTIVE',
-    parent_process_instance_key: options.parent?.instanceKey ?? null,
-    parent_element_instance_key: options.parent?.elementInstanceKey ?? null,
-    root_process_instance_key: options.rootKey ?? options.key,
-    start_date: options.now,
-  });
+export function insertInstance(options: {
+  key: string;
+  definition: DefinitionRef;
+  parent?: { instanceKey: string; elementInstanceKey: string };
+  rootKey?: string;
+  now: Date;
+}): { header: InstanceHeader; insert: string } {
+  const insert = insertSql('process_instances', [
+    {
+      key: options.key,
+      process_definition_key: options.definition.key,
+      bpmn_process_id: options.definition.bpmnProcessId,
+      version: options.definition.version,
+      tenant_id: options.definition.tenantId,
+      state: 'ACTIVE',
+      parent_process_instance_key: options.parent?.instanceKey ?? null,
+      parent_element_instance_key: options.parent?.elementInstanceKey ?? null,
+      root_process_instance_key: options.rootKey ?? options.key,
+      start_date: options.now,
+    },
+  ]);
   const header: InstanceHeader = {
     key: options.key,
     processDefinitionKey: options.definition.key,

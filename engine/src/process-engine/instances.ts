@@ -61,7 +61,7 @@ export async function startInstance(
     );
   }
   const key = session.ctx.keys.source().next();
-  session.adopt(insertInstance(session.trx, { key, definition, now: session.now }), definition.model);
+  session.adopt(insertInstance({ key, definition, now: session.now }), definition.model);
   await session.run(key, { type: 'start', startEventId, variables }, [
     { processInstanceKey: key, event: 'PROCESS_INSTANCE_CREATED', data: { version: definition.version } },
   ]);

@@ -2,7 +2,7 @@ import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction, type CommandSession } from './executor.js';
 import { transactionScript } from '../db/pipelined-pg-client.js';
 import { toPgArray } from '../db/pg-array.js';
-import { render } from '../db/sql-literal.js';
+import { render, updateByKeySql, type SqlRow } from '../db/sql-literal.js';
 import { instanceScopes, visibleVariables } from './visible-variables.js';
 import type { JobJson } from './snapshot.js';
 import { writeHistory } from './history.js';
@@ -150,7 +150,7 @@ async function takeJob(
   session: CommandSession,
   jobKey: string,
   action: string,
-  changes: Record<string, unknown>,
+  changes: SqlRow,
 ): Promise<JobJson> {
   const loaded = await session.snapshotForJob(jobKey);
   if (!loaded)
@@ -164,7 +164,7 @@ async function takeJob(
       `Expected to ${action} job with key '${jobKey}', but it is in state '${loaded.job.state}'`,
     );
   }
-  session.defer(session.trx('jobs').where({ key: jobKey }).update(changes));
+  session.defer(updateByKeySql('jobs', jobKey, changes));
   return loaded.job;
 }
 
