@@ -17,6 +17,7 @@ import type { Logger } from './logging/logger.js';
 import { ProcessEngine } from './process-engine/process-engine.js';
 import { findInRepository } from './config/find-up.js';
 import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
+import { loadDemoPersons } from './demo/demo-persons.js';
 import { DefinitionStore } from './definitions/definition-store.js';
 import { EntityStore } from './entities/entity-store.js';
 import { loadEntityDefinitions } from './entities/load-entity-definitions.js';
@@ -87,6 +88,11 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const rulesWorker = startRulesWorker(engine, rules, db, logger);
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);
+  if (config.env === 'development') {
+    await loadDemoPersons(entities, db, logger).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not load the demo persons'),
+    );
+  }
   const demoWorkers = demoFolder ? startDemoWorkers(engine, logger) : undefined;
 
   let shuttingDown = false;
