@@ -161,7 +161,7 @@ export class EntityStore {
       ).rows;
     const rows = fuzzy
       ? await this.db.transaction(async (trx) => {
-          await trx.raw("select set_config('pg_trgm.word_similarity_threshold', '0.5', true)");
+          await trx.raw("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)");
           return run(trx);
         })
       : await run(this.db);
