@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { problemAt, type FieldProblem } from '../json-pointer';
+import { selectTestId } from '../select-test-id';
 import {
   appendChild,
   childrenOf,
@@ -112,7 +113,7 @@ export function ConditionGroupEditor(props: ConditionGroupEditorProps) {
           value={kind}
           onChange={(e) => onChange(setKind(root, at, e.target.value as GroupKind))}
           sx={{ minWidth: 180 }}
-          slotProps={{ htmlInput: { 'data-testid': `${id}-kind` } }}
+          slotProps={{ select: selectTestId(`${id}-kind`) }}
         >
           {groupKinds.map((option) => (
             <MenuItem key={option} value={option}>

@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { problemAt, type FieldProblem } from '../json-pointer';
+import { selectTestId } from '../select-test-id';
 import type { LeafCondition } from './condition-tree';
 import { fieldOfPath, jsonPathOf, type KnownFact } from './fact-catalogue';
 import {
@@ -122,7 +123,7 @@ export function LeafConditionEditor({
           value={type}
           onChange={(e) => change({}, e.target.value as FactType)}
           sx={{ minWidth: 110 }}
-          slotProps={{ htmlInput: { 'data-testid': `${testId}-type` } }}
+          slotProps={{ select: selectTestId(`${testId}-type`) }}
         >
           {factTypes.map((option) => (
             <MenuItem key={option} value={option}>
@@ -141,7 +142,8 @@ export function LeafConditionEditor({
         onChange={(e) => change({ operator: e.target.value })}
         sx={{ minWidth: 150 }}
         slotProps={{
-          htmlInput: { 'data-pointer': `${pointer}/operator`, 'data-testid': `${testId}-operator` },
+          htmlInput: { 'data-pointer': `${pointer}/operator` },
+          select: selectTestId(`${testId}-operator`),
         }}
       >
         {operators.map((operator) => (

@@ -3,6 +3,7 @@ import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
+import { selectTestId } from '../select-test-id';
 import type { FactType } from './operators';
 
 interface ValueInputProps {
@@ -45,7 +46,7 @@ export function ValueInput({
         {...common}
         value={value === true ? 'true' : 'false'}
         onChange={(e) => onChange(e.target.value === 'true')}
-        slotProps={{ htmlInput }}
+        slotProps={{ htmlInput: { 'data-pointer': pointer }, select: selectTestId(testId) }}
       >
         <MenuItem value="true">{t('editors.conditions.true')}</MenuItem>
         <MenuItem value="false">{t('editors.conditions.false')}</MenuItem>
@@ -86,7 +87,7 @@ export function ValueInput({
         {...common}
         value={typeof value === 'string' ? value : ''}
         onChange={(e) => onChange(e.target.value)}
-        slotProps={{ htmlInput }}
+        slotProps={{ htmlInput: { 'data-pointer': pointer }, select: selectTestId(testId) }}
       >
         {options.map((option) => (
           <MenuItem key={option} value={option}>
