@@ -25,6 +25,7 @@ import { RuleService } from './rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
 import { startRulesWorker } from './rules/rules-worker.js';
 import { startSla, type SlaModule } from './sla/start-sla.js';
+import { businessTimeResolver } from './calendars/business-time-resolver.js';
 
 export interface Tramit {
   config: Config;
@@ -85,6 +86,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     publish: (message) => engine.publishMessage(message),
     logger,
   });
+  engine.useBusinessTime(businessTimeResolver(sla.calendars));
   const rulesWorker = startRulesWorker(engine, rules, db, logger);
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DefinitionCache } from './definition-cache.js';
+import type { BusinessTimeResolver } from '../runtime/execution.js';
 import type { KeyAllocator } from './keys.js';
 import type { Notifier } from './notifier.js';
 
@@ -10,6 +11,8 @@ export interface EngineContext {
   definitions: DefinitionCache;
   notifier: Notifier;
   now: () => Date;
+  /** Business time for timers with `tramit:calendar`; without it such timers raise an incident. */
+  businessTime?: BusinessTimeResolver;
 }
 
 /** A caller's mistake or a conflict with the current state, mapped to 4xx by the API. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../logging/logger.js';
+import type { BusinessTimeResolver } from '../runtime/execution.js';
 import { startBackgroundWork } from './background.js';
 import { DefinitionCache } from './definition-cache.js';
 import { deploy, type DeployResource } from './deploy.js';
@@ -37,6 +38,11 @@ export class ProcessEngine {
       now: () => new Date(),
     };
     return new ProcessEngine(ctx);
+  }
+
+  /** Lets timers with `tramit:calendar` count business time. */
+  useBusinessTime(resolver: BusinessTimeResolver): void {
+    this.ctx.businessTime = resolver;
   }
 
   startBackgroundWork(logger: Logger): void {

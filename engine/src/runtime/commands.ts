@@ -2,7 +2,7 @@ import { activateElement, runActivation } from './activate.js';
 import { completeElement } from './complete.js';
 import type { Effect } from './effects.js';
 import { throwError } from './errors.js';
-import { Execution, rootFlowScope, type KeySource } from './execution.js';
+import { Execution, rootFlowScope, type BusinessTimeResolver, type KeySource } from './execution.js';
 import { startBody } from './multi-instance.js';
 import type { InstanceSnapshot } from './state.js';
 import { terminateElement } from './terminate.js';
@@ -47,8 +47,9 @@ export function execute(
   command: Command,
   now: Date,
   keys: KeySource,
+  businessTime?: BusinessTimeResolver,
 ): CommandResult {
-  const x = new Execution(snapshot, now, keys);
+  const x = new Execution(snapshot, now, keys, businessTime);
   const outcome = run(x, command);
   return { outcome, effects: x.effects };
 }

@@ -35,6 +35,13 @@ export interface KeySource {
   next(): string;
 }
 
+/** Due date of a business-time duration in a calendar (`tramit:calendar` on a timer), or why not. */
+export type BusinessTimeResolver = (
+  calendarId: string,
+  from: Date,
+  duration: string,
+) => { ok: true; due: Date } | { ok: false; message: string };
+
 /**
  * One command's run over one instance: the snapshot it mutates, the clock it reads (`now`, fixed for
  * the command), the keys it may use, and the effects it records. No I/O happens here.
@@ -46,6 +53,7 @@ export class Execution {
     readonly snapshot: InstanceSnapshot,
     readonly now: Date,
     readonly keys: KeySource,
+    readonly businessTime?: BusinessTimeResolver,
   ) {}
 
   get header() {

@@ -1,5 +1,5 @@
 import type { FlowNode } from '../bpmn/model.js';
-import { nextTimerDue } from '../feel/timers.js';
+import { nextTimerDue, type TimerDue } from '../feel/timers.js';
 import type { Execution } from './execution.js';
 
 export type WaitResult = { ok: true } | { ok: false; message: string };
@@ -23,7 +23,10 @@ export function openTimer(x: Execution, ownerKey: string, event: FlowNode, scope
       message: `Timer of '${event.id}' must be a string, got ${JSON.stringify(evaluated.value)}`,
     };
   }
-  const due = nextTimerDue(timer.kind, value, x.now);
+  const due =
+    timer.calendar && timer.kind === 'duration'
+      ? businessDue(x, timer.calendar, value)
+      : nextTimerDue(timer.kind, value, x.now);
   if (!due.ok) return { ok: false, message: `Timer of '${event.id}': ${due.message}` };
   x.effects.push({
     kind: 'timer.created',
@@ -36,6 +39,14 @@ export function openTimer(x: Execution, ownerKey: string, event: FlowNode, scope
     },
   });
   return { ok: true };
+}
+
+function businessDue(x: Execution, calendarId: string, value: string): TimerDue {
+  if (!x.businessTime) {
+    return { ok: false, message: `business calendars are not available for the calendar "${calendarId}"` };
+  }
+  const due = x.businessTime(calendarId, x.now, value);
+  return due.ok ? { ok: true, due: due.due, repetitionsLeft: 0 } : due;
 }
 
 /** A message subscription for a message event or receive task, owned by `ownerKey`. */
