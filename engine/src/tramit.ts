@@ -86,7 +86,9 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     publish: (message) => engine.publishMessage(message),
     logger,
   });
+  entities.events.on(sla.sla.onRecordChange);
   engine.useBusinessTime(businessTimeResolver(sla.calendars));
+  rules.workingHours = sla.calendars;
   const rulesWorker = startRulesWorker(engine, rules, db, logger);
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);
