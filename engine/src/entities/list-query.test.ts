@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { applyMergePatch } from './merge-patch.js';
+import { maskValue } from './masking.js';
+import { parseListQuery } from './list-query.js';
+import { languageFrom } from './validation-messages.js';
+
+describe('list query syntax', () => {
+  it('reads filters, operators, sort, limit, cursor and fields', () => {
+    expect(
+      parseListQuery({
+        'filter[status]': 'open',
+        'filter[priority][in]': 'high,urgent',
+        sort: '-openedAt,reference',
+        limit: '50',
+        cursor: 'abc',
+        fields: 'reference,status',
+      }),
+    ).toEqual({
+      filters: [
+        { field: 'status', op: 'eq', value: 'open', param: 'filter[status]' },
+        { field: 'priority', op: 'in', value: 'high,urgent', param: 'filter[priority][in]' },
+      ],
+      sort: [
+        { field: 'openedAt', descending: true },
+        { field: 'reference', descending: false },
+      ],
+      limit: 50,
+      cursor: 'abc',
+      fields: ['reference', 'status'],
+    });
+  });
+
+  it.each([
+    [{ 'filter[a b]': 'x' }, 'filter[a b]'],
+    [{ 'filter[a][regex]': 'x' }, 'filter[a][regex]'],
+    [{ 'filter[a]': ['x', 'y'] }, 'filter[a]'],
+    [{ 'filter[a]': 'x'.repeat(501) }, 'filter[a]'],
+    [{ sort: 'a,b,c,d' }, 'sort'],
+    [{ sort: 'a.b' }, 'sort'],
+    [{ limit: '1e3' }, 'limit'],
+    [{ limit: '-1' }, 'limit'],
+    [{ where: '1=1' }, 'where'],
+  ])('refuses %j naming %s', (query, path) => {
+    expect(() => parseListQuery(query)).toThrow(
+      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ path })] }),
+    );
+  });
+});
+
+describe('small pure helpers', () => {
+  it.each([
+    [
+      { a: 1, b: { c: 2, d: 3 } },
+      { b: { c: null, e: 4 }, f: [1] },
+      { a: 1, b: { d: 3, e: 4 }, f: [1] },
+    ],
+    [{ a: [1, 2] }, { a: [3] }, { a: [3] }],
+    [{ a: 1 }, { a: null }, {}],
+  ])('merge-patches %j with %j', (target, patch, expected) => {
+    expect(applyMergePatch(target, patch)).toEqual(expected);
+  });
+
+  it.each([
+    ['ES9121000418450200051332', { showLast: 4 }, '••••••••••••••••••••1332'],
+    ['12345678Z', { showFirst: 2, showLast: 1 }, '12••••••Z'],
+    ['abc', { showLast: 4 }, '•••'],
+    [612345678, {}, '•••••••••'],
+  ])('masks %s with %j', (value, spec, expected) => {
+    expect(maskValue(value, spec)).toBe(expected);
+  });
+
+  it.each([
+    [undefined, 'en'],
+    ['ca-ES,ca;q=0.9,en;q=0.8', 'ca'],
+    ['fr-FR,es;q=0.5,en;q=0.4', 'es'],
+    ['en;q=0.2,ca;q=0.9', 'ca'],
+    ['de', 'en'],
+  ])('picks the language of %s', (header, expected) => {
+    expect(languageFrom(header)).toBe(expected);
+  });
+});
