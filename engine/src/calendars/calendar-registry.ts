@@ -27,6 +27,11 @@ export class CalendarRegistry {
     return this.get(id) ?? (await this.reload(id));
   }
 
+  /** Whether `at` is working time in the calendar; undefined for an unknown calendar (the rules' probe). */
+  async isWorkingTime(id: string, at: Date): Promise<boolean | undefined> {
+    return (await this.load(id))?.isWorkingTime(at);
+  }
+
   get(id: string): BusinessCalendar | undefined {
     return this.calendars.get(id)?.calendar;
   }

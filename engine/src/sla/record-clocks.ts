@@ -29,7 +29,8 @@ export const clockedTypes = new Set(['case', 'work_order']);
 
 /**
  * Starts, pauses, resumes, stops and re-targets a record's SLA clocks inside the transaction that
- * changed the record. An outbound interaction on a case counts as the first response.
+ * changed the record. An outbound interaction on a case counts as the first response. A policy
+ * whose calendar is not published starts no clock: it never blocks the record's write.
  */
 export async function applyRecordChange(
   ctx: SlaContext,
@@ -70,8 +71,7 @@ async function startClocks(
   const actions = clockActions(recordType, 'create', null, record, policy.pauseStatuses ?? []);
   if (!actions.some((a) => a.kind === 'start')) return;
   const calendar = await ctx.calendars.load(policy.calendar);
-  if (!calendar)
-    throw new Error(`the SLA policy "${policy.id}" uses the unpublished calendar "${policy.calendar}"`);
+  if (!calendar) return;
   const paused = actions.some((a) => a.kind === 'pause');
   const thresholds = policy.warningThresholds ?? defaultWarningThresholds;
   for (const metric of Object.keys(policy.metrics).sort()) {
@@ -126,7 +126,7 @@ async function applyActions(
   const actions = actionsFor(policy);
   if (actions.length === 0) return;
   const calendar = await ctx.calendars.load(first.calendar_id);
-  if (!calendar) throw new Error(`the SLA calendar "${first.calendar_id}" is not published`);
+  if (!calendar) return;
   const timeline: { row: ClockRow; event: ClockEvent; dueAt: Date | null }[] = [];
   for (const row of rows) {
     const before = stateOf(row);
