@@ -7,6 +7,7 @@ import * as audit from './0005-audit.js';
 import * as sla from './0006-sla.js';
 import * as definitions from './0007-definitions.js';
 import * as processDrafts from './0008-process-drafts.js';
+import * as historyRecords from './0009-history-records.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: NamedMigration[] = [
   { name: '0006-sla', ...sla },
   { name: '0007-definitions', ...definitions },
   { name: '0008-process-drafts', ...processDrafts },
+  { name: '0009-history-records', ...historyRecords },
 ];

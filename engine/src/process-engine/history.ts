@@ -3,7 +3,6 @@ import { currentContext } from '../logging/request-context.js';
 import type { Effect } from '../runtime/effects.js';
 import { insertSql } from '../db/sql-literal.js';
 import { runBatch } from './batch.js';
-import { json } from './rows.js';
 
 export interface HistoryEntry {
   processInstanceKey: string;
@@ -116,20 +115,24 @@ export function historyOf(instanceKey: string, effects: Effect[]): HistoryEntry[
   return entries;
 }
 
+/** One row per instance: its entries as a JSONB array (the view `history` shows one row per entry). */
 export function historyInsert(entries: HistoryEntry[], at: Date): string | undefined {
   if (entries.length === 0) return undefined;
   const { actor, requestId } = currentActor();
+  const byInstance = new Map<string, object[]>();
+  for (const e of entries) {
+    let list = byInstance.get(e.processInstanceKey);
+    if (!list) byInstance.set(e.processInstanceKey, (list = []));
+    list.push({ e: e.event, k: e.elementInstanceKey, i: e.elementId, d: e.data });
+  }
   return insertSql(
-    'history',
-    entries.map((e) => ({
-      process_instance_key: e.processInstanceKey,
-      element_instance_key: e.elementInstanceKey ?? null,
-      element_id: e.elementId ?? null,
-      event: e.event,
+    'history_records',
+    [...byInstance].map(([instanceKey, list]) => ({
+      process_instance_key: instanceKey,
       at,
       actor,
       request_id: requestId,
-      data: e.data ? json(e.data) : null,
+      entries: JSON.stringify(list),
     })),
   );
 }

@@ -6,6 +6,8 @@ import { decodeWakeUps, encodeWakeUps } from './wake-ups.js';
 
 export type Channel = 'engine_jobs' | 'engine_timers' | 'engine_instances';
 const channels: Channel[] = ['engine_jobs', 'engine_timers', 'engine_instances'];
+/** How long wake-ups for other processes gather before they are sent together. */
+const lingerMs = 5;
 
 /**
  * Wake-ups between engine processes. A command asks for one with `afterCommit`: when its transaction
@@ -76,7 +78,9 @@ class PostgresNotifier extends LocalNotifier {
     let payloads = this.queued.get(channel);
     if (!payloads) this.queued.set(channel, (payloads = new Set()));
     payloads.add(payload);
-    this.sending ??= this.send().finally(() => (this.sending = undefined));
+    this.sending ??= new Promise((resolve) => setTimeout(resolve, lingerMs))
+      .then(() => this.send())
+      .finally(() => (this.sending = undefined));
   }
 
   /** Sends what has queued up, one NOTIFY per channel and batch, until nothing is left. */
