@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 /**
  * Versioned definitions (rule sets, calendars, SLA policies: drafted, then published as immutable
  * versions), internal notifications, and what assignment needs: group members, absences and the
- * round-robin cursor of each group.
+ * groups' strategies (auto-assignment of their user tasks) and round-robin cursors.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('definitions', (t) => {
@@ -67,6 +67,13 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['user_id', 'starts_at']);
   });
 
+  await knex.schema.createTable('assignment_groups', (t) => {
+    t.text('group_id').primary();
+    t.text('strategy').notNullable().defaultTo('least-loaded').checkIn(['least-loaded', 'round-robin']);
+    t.boolean('auto_assign').notNullable().defaultTo(true);
+    t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+  });
+
   await knex.schema.createTable('assignment_cursors', (t) => {
     t.text('group_id').primary();
     t.uuid('last_user_id');
@@ -77,6 +84,7 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   for (const table of [
     'assignment_cursors',
+    'assignment_groups',
     'agent_absences',
     'group_members',
     'notifications',

@@ -24,6 +24,9 @@ import { loadEntityDefinitions } from './entities/load-entity-definitions.js';
 import { RuleService } from './rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
 import { startRulesWorker } from './rules/rules-worker.js';
+import { AlertService } from './alerts/alert-service.js';
+import { AssignmentService } from './assignment/assignment-service.js';
+import { AutoAssigner } from './assignment/auto-assigner.js';
 import { startSla, type SlaModule } from './sla/start-sla.js';
 import { businessTimeResolver } from './calendars/business-time-resolver.js';
 
@@ -39,6 +42,10 @@ export interface Tramit {
   sla: SlaModule;
   /** Rule sets: evaluation with computed facts and explanations. */
   rules: RuleService;
+  /** Picks a group and an agent; auto-assigns user tasks of groups that ask for it. */
+  assignment: AssignmentService;
+  /** Alert rule sets on record and SLA events, raising internal notifications. */
+  alerts: AlertService;
   app: Express;
   routes: RouteInfo[];
   /** Starts the HTTP server; resolves with its base URL. */
@@ -48,6 +55,8 @@ export interface Tramit {
 }
 
 const sessionSweepMs = 10 * 60_000;
+const autoAssignIntervalMs = 1_000;
+const alertSweepMs = 15 * 60_000;
 
 export async function createTramit(config: Config, logger: Logger): Promise<Tramit> {
   const secrets = await resolveSecrets(config);
@@ -72,6 +81,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   await loadEntityDefinitions(entities.types, findInRepository('definitions/entities'), logger);
   definitions.register(ruleSetKind);
   const rules = new RuleService(definitions, db);
+  const alerts = new AlertService(db, rules, logger);
+  entities.events.on(alerts.onRecordChange);
   const shippedRules = findInRepository('definitions/rules');
   if (shippedRules) await definitions.loadFolder(ruleSetKindName, shippedRules);
 
@@ -83,13 +94,22 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const sla = await startSla({
     db,
     definitions,
-    publish: (message) => engine.publishMessage(message),
+    publish: async (message) => {
+      const published = await engine.publishMessage(message);
+      await alerts
+        .onSlaEvent(message)
+        .catch((error: unknown) => logger.warn({ err: error }, 'SLA alert could not be raised'));
+      return published;
+    },
     logger,
   });
   entities.events.on(sla.sla.onRecordChange);
   engine.useBusinessTime(businessTimeResolver(sla.calendars));
   rules.workingHours = sla.calendars;
   const rulesWorker = startRulesWorker(engine, rules, db, logger);
+  const assignment = new AssignmentService(db, engine, rules);
+  const autoAssigner = new AutoAssigner(db, assignment, logger).start(autoAssignIntervalMs);
+  const alertSweeper = alerts.startSweeper(alertSweepMs);
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);
   if (config.env === 'development') {
@@ -122,6 +142,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     definitions,
     entities,
     rules,
+    assignment,
     calendars: sla.calendars,
     logger,
     metrics: createMetrics(db),
@@ -150,6 +171,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     definitions,
     entities,
     rules,
+    assignment,
+    alerts,
     sla,
     app,
     routes,
@@ -169,6 +192,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       }
       await demoWorkers?.stop();
       await sla.stop();
+      await autoAssigner.stop();
+      await alertSweeper.stop();
       await rulesWorker.stop();
       await engine.close();
       await db.destroy();

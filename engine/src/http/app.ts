@@ -8,6 +8,9 @@ import type { Db } from '../db/create-knex.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
 import { ruleRoutes } from '../rules/rule-routes.js';
 import type { RuleService } from '../rules/rule-service.js';
+import { notificationRoutes } from '../alerts/notification-routes.js';
+import { assignmentRoutes } from '../assignment/assignment-routes.js';
+import type { AssignmentService } from '../assignment/assignment-service.js';
 import type { CalendarRegistry } from '../calendars/calendar-registry.js';
 import { calendarRoutes } from '../calendars/calendar-routes.js';
 import { reportRoutes } from '../reports/report-routes.js';
@@ -38,6 +41,7 @@ export interface AppDeps {
   definitions: DefinitionStore;
   entities: EntityStore;
   rules: RuleService;
+  assignment: AssignmentService;
   calendars: CalendarRegistry;
   logger: Logger;
   metrics: Metrics;
@@ -109,6 +113,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types));
   v2Routes(routes, { engine: deps.engine, db: deps.db });
   ruleRoutes(routes, deps.definitions, deps.rules);
+  assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });
+  notificationRoutes(routes, { db: deps.db });
   elementTemplateRoutes(routes, elementTemplateSource(deps.logger));
   calendarRoutes(routes, deps.definitions, deps.calendars);
   slaRoutes(routes, { db: deps.db, definitions: deps.definitions, calendars: deps.calendars });
