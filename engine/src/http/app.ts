@@ -29,6 +29,8 @@ import { RecordRelations } from '../entities/record-relations.js';
 import { relationRoutes } from '../entities/relation-routes.js';
 import { elementTemplateRoutes } from '../element-templates/element-template-routes.js';
 import { elementTemplateSource } from '../element-templates/element-template-source.js';
+import { processDraftRoutes } from '../process-drafts/process-draft-routes.js';
+import { ProcessDraftStore } from '../process-drafts/process-draft-store.js';
 import { designerApp } from './designer-static.js';
 import { errorHandler, unknownRoute } from './error-handler.js';
 import type { Metrics } from './metrics.js';
@@ -116,6 +118,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });
   notificationRoutes(routes, { db: deps.db });
   elementTemplateRoutes(routes, elementTemplateSource(deps.logger));
+  processDraftRoutes(routes, new ProcessDraftStore(deps.db));
   calendarRoutes(routes, deps.definitions, deps.calendars);
   slaRoutes(routes, { db: deps.db, definitions: deps.definitions, calendars: deps.calendars });
   reportRoutes(routes, { db: deps.db, timeZone: 'Europe/Madrid' });
