@@ -1,5 +1,17 @@
-import { AreaPlaceholder } from '../AreaPlaceholder';
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../../pages/NotFoundPage';
+import { InstanceListPage } from './InstanceListPage';
+
+// The diagram viewer (bpmn-js) loads only when an instance is opened.
+const InstanceViewPage = lazy(() => import('./instance/InstanceViewPage'));
 
 export default function MonitoringArea() {
-  return <AreaPlaceholder area="monitoring" />;
+  return (
+    <Routes>
+      <Route index element={<InstanceListPage />} />
+      <Route path="instances/:processInstanceKey" element={<InstanceViewPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

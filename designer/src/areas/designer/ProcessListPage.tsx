@@ -1,0 +1,142 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import { useErrorMessage } from '../../api/useErrorMessage';
+import { LoadingIndicator } from '../../components/LoadingIndicator';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { readProcess } from './bpmn-xml';
+import { NewProcessDialog } from './NewProcessDialog';
+import { listDrafts, saveDraft, searchDefinitions } from './process-api';
+import { processRows } from './process-rows';
+import { useLoad } from './useLoad';
+
+/** Every process: drafts and deployed versions; create, import or open one. */
+export function ProcessListPage() {
+  const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const navigate = useNavigate();
+  const title = t('areas.designer.title');
+  useDocumentTitle(title);
+  const loaded = useLoad(() => Promise.all([listDrafts(), searchDefinitions()]), []);
+  const [creating, setCreating] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setImportError(null);
+    const xml = await file.text();
+    const process = readProcess(xml);
+    if (!process) {
+      setImportError(t('processes.import.noProcess', { file: file.name }));
+      return;
+    }
+    try {
+      await saveDraft(process.id, xml);
+      void navigate(`/designer/processes/${encodeURIComponent(process.id)}`);
+    } catch (error) {
+      setImportError(errorMessage(error));
+    }
+  };
+
+  const rows = loaded.data ? processRows(loaded.data[0], loaded.data[1]) : [];
+  const date = (iso: string) => new Date(iso).toLocaleString(i18n.resolvedLanguage);
+
+  return (
+    <Box component="section" aria-labelledby="area-title">
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
+        <Typography id="area-title" variant="h1" component="h1" data-testid="area-title" sx={{ flexGrow: 1 }}>
+          {title}
+        </Typography>
+        <Button
+          variant="contained"
+          startIcon={<AddOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="new-process"
+        >
+          {t('processes.list.new')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<UploadFileOutlined />}
+          onClick={() => fileInput.current?.click()}
+          data-testid="import-process"
+        >
+          {t('processes.list.import')}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".bpmn,.xml,application/xml,text/xml"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => void importFile(e)}
+        />
+      </Box>
+      {importError && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="import-error">
+          {importError}
+        </Alert>
+      )}
+      {loaded.error !== undefined && <Alert severity="error">{errorMessage(loaded.error)}</Alert>}
+      {loaded.loading && !loaded.data && <LoadingIndicator />}
+      {loaded.data && rows.length === 0 && (
+        <Typography color="text.secondary" data-testid="no-processes">
+          {t('processes.list.empty')}
+        </Typography>
+      )}
+      {rows.length > 0 && (
+        <TableContainer component={Paper}>
+          <Table size="small" aria-label={t('processes.list.tableLabel')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('processes.list.id')}</TableCell>
+                <TableCell>{t('processes.list.name')}</TableCell>
+                <TableCell>{t('processes.list.latestVersion')}</TableCell>
+                <TableCell>{t('processes.list.draft')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.processId} data-testid={`process-row-${row.processId}`}>
+                  <TableCell>
+                    <Link
+                      component={RouterLink}
+                      to={`/designer/processes/${encodeURIComponent(row.processId)}`}
+                    >
+                      {row.processId}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{row.name ?? '—'}</TableCell>
+                  <TableCell>{row.latestVersion ?? t('processes.list.notDeployed')}</TableCell>
+                  <TableCell>{row.draftUpdatedAt ? date(row.draftUpdatedAt) : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      <NewProcessDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        existingIds={rows.map((r) => r.processId)}
+      />
+    </Box>
+  );
+}
