@@ -104,6 +104,29 @@ describe('appendAudit', () => {
     expect(await rows()).toEqual([]);
   });
 
+  it('writes the rows before the caller’s next statement, which sees them', async () => {
+    const seen = await db.transaction(async (trx) => {
+      await appendAudit(trx, [entry(1), entry(2)]);
+      return Number((await trx('audit_log').count('* as n').first())!.n);
+    });
+    expect(seen).toBe(2);
+    expect(await verifyAudit(db)).toEqual({ ok: true, checked: 2, lastSeq: '2' });
+  });
+
+  it('keeps values with quotes, backslashes and unicode exactly as given', async () => {
+    const tricky = `O'Brien \\ "quoted" \u00e0 \n ; drop table audit_log; --`;
+    await appendAudit(db, [
+      entry(1, {
+        entityId: tricky,
+        changes: [{ path: '/name', old: tricky, new: { nested: [tricky, 1.5, null] } }],
+      }),
+    ]);
+    const [row] = await rows();
+    expect(row!.entity_id).toBe(tricky);
+    expect(row!.changes).toEqual([{ path: '/name', old: tricky, new: { nested: [tricky, 1.5, null] } }]);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
   it('does not fork the chain under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { currentContext, type RequestContext } from '../logging/request-context.js';
-import { entryHash, genesisHash, type HashedContent } from './audit-hash.js';
+import { deferWrites, PipelinedPgClient, queryScript } from '../db/pipelined-pg-client.js';
+import { chainRows, type AuditRowInsert, type EntryContent } from './audit-entry.js';
 
 export type AuditChannel = 'ui' | 'api' | 'integration' | 'engine';
 export interface AuditChange {
@@ -29,7 +30,7 @@ export function channelOf(context: RequestContext | undefined): AuditChannel {
   return context.actor.kind === 'client' ? 'integration' : context.actor.kind === 'user' ? 'ui' : 'engine';
 }
 
-function contentOf(input: AuditEntryInput, context: RequestContext | undefined) {
+function contentOf(input: AuditEntryInput, context: RequestContext | undefined): EntryContent {
   const actor = input.actor ?? context?.actor ?? { kind: 'engine' as const, id: 'engine' };
   return {
     actorKind: actor.kind,
@@ -44,55 +45,64 @@ function contentOf(input: AuditEntryInput, context: RequestContext | undefined) 
   };
 }
 
+const lockSql = `select pg_advisory_xact_lock(${auditLockKey})`;
+const headSql = `select last.seq::text as seq, last.hash,
+    to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now,
+    current_setting('transaction_isolation') as isolation
+  from (select 1) as one
+  left join lateral (select seq, hash from audit_log order by seq desc limit 1) as last on true`;
+
+type HeadRow = { seq: string | null; hash: string | null; now: string; isolation: string };
+
+/**
+ * Takes the chain lock and reads the head after it (two statements: the second sees what the lock
+ * waited for). On PostgreSQL through the pipelined client both go in one message, with the
+ * transaction's waiting writes; the rows are then written with the transaction's next message.
+ */
+async function lockHead(trx: Knex.Transaction, pipelined: boolean, asyncCommit: boolean): Promise<HeadRow> {
+  const statements = [...(asyncCommit ? ['set local synchronous_commit = off'] : []), lockSql, headSql];
+  if (pipelined) return (await queryScript(trx, statements)).at(-1)!.rows[0] as HeadRow;
+  for (const statement of statements.slice(0, -1)) await trx.raw(statement);
+  return ((await trx.raw(headSql)) as { rows: HeadRow[] }).rows[0]!;
+}
+
+async function writeRows(trx: Knex.Transaction, pipelined: boolean, rows: AuditRowInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerInsert) {
+    const insert = trx('audit_log').insert(rows.slice(i, i + rowsPerInsert));
+    if (pipelined) await deferWrites(trx, insert.toString());
+    else await insert;
+  }
+}
+
 /**
  * Appends hash-chained entries inside the caller's transaction. The chain lock is held until that
  * transaction ends, so call this as the last step of a write. The caller's transaction must be
  * READ COMMITTED (PostgreSQL's default), so that the last entry is read after the lock is taken.
+ * Called outside a transaction, it makes its own; one holding only reads (`read` entries) commits
+ * without waiting for the disk: a database crash may lose the last moment of read entries, never
+ * break the chain.
  */
 export async function appendAudit(db: Knex | Knex.Transaction, entries: AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
+  const asyncCommit = !db.isTransaction && entries.every((e) => e.action === 'read');
   if (!db.isTransaction) {
-    await db.transaction((trx) => appendAudit(trx, entries));
+    await db.transaction((trx) => append(trx, entries, asyncCommit));
     return;
   }
+  await append(db as Knex.Transaction, entries, false);
+}
+
+async function append(
+  trx: Knex.Transaction,
+  entries: AuditEntryInput[],
+  asyncCommit: boolean,
+): Promise<void> {
   const context = currentContext();
   const contents = entries.map((entry) => contentOf(entry, context));
-  await db.raw('select pg_advisory_xact_lock(?)', [auditLockKey]);
-  const head = (await db.raw(
-    `select last.seq::text as seq, last.hash,
-            to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now,
-            current_setting('transaction_isolation') as isolation
-       from (select 1) as one
-       left join lateral (select seq, hash from audit_log order by seq desc limit 1) as last on true`,
-  )) as { rows: { seq: string | null; hash: string | null; now: string; isolation: string }[] };
-  const { seq, hash, now, isolation } = head.rows[0]!;
-  if (isolation !== 'read committed') {
-    throw new Error(`appendAudit needs a READ COMMITTED transaction, not ${isolation}`);
+  const pipelined = trx.client instanceof PipelinedPgClient;
+  const head = await lockHead(trx, pipelined, asyncCommit);
+  if (head.isolation !== 'read committed') {
+    throw new Error(`appendAudit needs a READ COMMITTED transaction, not ${head.isolation}`);
   }
-  let prevHash = hash ?? genesisHash;
-  let next = BigInt(seq ?? '0');
-  const rows = contents.map((content) => {
-    next += 1n;
-    const hashed: HashedContent = { seq: next.toString(), at: now, ...content };
-    const row = {
-      seq: hashed.seq,
-      at: now,
-      actor_kind: content.actorKind,
-      actor_id: content.actorId,
-      channel: content.channel,
-      request_id: content.requestId,
-      action: content.action,
-      entity_type: content.entityType,
-      entity_id: content.entityId,
-      subject_person_id: content.subjectPersonId,
-      changes: content.changes === null ? null : JSON.stringify(content.changes),
-      prev_hash: prevHash,
-      hash: entryHash(prevHash, hashed),
-    };
-    prevHash = row.hash;
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += rowsPerInsert) {
-    await db('audit_log').insert(rows.slice(i, i + rowsPerInsert));
-  }
+  await writeRows(trx, pipelined, chainRows({ seq: head.seq, hash: head.hash, at: head.now }, contents));
 }

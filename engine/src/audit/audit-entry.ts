@@ -1,4 +1,4 @@
-import type { AuditChange } from './append-audit.js';
+import type { AuditChange, AuditChannel } from './append-audit.js';
 import { entryHash, genesisHash, type HashedContent } from './audit-hash.js';
 
 /** One row of `audit_log` as the drivers return it. */
@@ -83,4 +83,54 @@ export function brokenLink(previous: ChainLink | null, row: AuditRow): BrokenRea
   if (row.prev_hash !== (previous?.hash ?? genesisHash)) return 'prev-hash';
   if (entryHash(row.prev_hash, hashedContentOf(row)) !== row.hash) return 'content';
   return null;
+}
+
+/** An entry's content before it is chained: everything but its place (seq, time) and hashes. */
+export interface EntryContent {
+  actorKind: 'user' | 'client' | 'engine';
+  actorId: string;
+  channel: AuditChannel;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  subjectPersonId: string | null;
+  changes: unknown;
+}
+
+export type AuditRowInsert = Omit<AuditRow, 'seq' | 'at' | 'changes'> & {
+  seq: string;
+  at: string;
+  changes: string | null;
+};
+
+/** The rows that extend the chain from its head (`seq`/`hash` null when it is empty), all stamped `at`. */
+export function chainRows(
+  head: { seq: string | null; hash: string | null; at: string },
+  contents: EntryContent[],
+): AuditRowInsert[] {
+  let prevHash = head.hash ?? genesisHash;
+  let next = BigInt(head.seq ?? '0');
+  return contents.map((content) => {
+    next += 1n;
+    const hashed: HashedContent = { seq: next.toString(), at: head.at, ...content };
+    const hash = entryHash(prevHash, hashed);
+    const row: AuditRowInsert = {
+      seq: hashed.seq,
+      at: head.at,
+      actor_kind: content.actorKind,
+      actor_id: content.actorId,
+      channel: content.channel,
+      request_id: content.requestId,
+      action: content.action,
+      entity_type: content.entityType,
+      entity_id: content.entityId,
+      subject_person_id: content.subjectPersonId,
+      changes: content.changes === null ? null : JSON.stringify(content.changes),
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
 }

@@ -180,14 +180,16 @@ describe('GET /api/v1/audit/verify', () => {
         await trx.raw(sql);
         await trx.raw('alter table audit_log enable trigger audit_log_no_change');
       });
-    await tamper(`update audit_log set actor_id = 'u-nobody' where seq = 4`);
+    const target = await db('audit_log').where({ actor_id: 'u-marc' }).orderBy('seq').first('seq');
+    const seq = Number(target!.seq);
+    await tamper(`update audit_log set actor_id = 'u-nobody' where seq = ${seq}`);
     const broken = await sessions.supervisor.send('/api/v1/audit/verify');
     expect(broken.body).toMatchObject({
       ok: false,
-      checked: 3,
-      firstBroken: { seq: '4', reason: 'content' },
+      checked: seq - 1,
+      firstBroken: { seq: String(seq), reason: 'content' },
     });
-    await tamper(`update audit_log set actor_id = 'u-marc' where seq = 4`);
+    await tamper(`update audit_log set actor_id = 'u-marc' where seq = ${seq}`);
     expect((await sessions.supervisor.send('/api/v1/audit/verify')).body).toMatchObject({ ok: true });
     expect((await sessions.agent.send('/api/v1/audit/verify')).status).toBe(403);
   });
