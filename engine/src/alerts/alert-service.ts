@@ -96,7 +96,7 @@ export class AlertService {
       ...(person ? { person } : {}),
       ...extra,
     };
-    const evaluation = await this.rules.evaluate(this.ruleSet, facts).catch((error: unknown) => {
+    const evaluation = await this.rules.evaluate(this.ruleSet, facts, { db }).catch((error: unknown) => {
       this.logger.warn({ err: error, ruleSet: this.ruleSet }, 'alert rules could not be evaluated');
       return undefined;
     });

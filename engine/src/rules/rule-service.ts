@@ -22,6 +22,8 @@ export interface RuleEvaluation {
 export interface EvaluateOptions {
   version?: number | 'draft';
   explain?: boolean;
+  /** Where computed facts are read: pass the transaction of a write that is not committed yet. */
+  db?: Knex;
 }
 
 const cacheLimit = 1_000;
@@ -72,15 +74,21 @@ export class RuleService {
     facts: Record<string, unknown>,
     options: EvaluateOptions = {},
   ): Promise<RuleEvaluation> {
-    return this.evaluatePrepared(await this.prepare(id, options.version), facts, options.explain ?? false);
+    return this.evaluatePrepared(
+      await this.prepare(id, options.version),
+      facts,
+      options.explain ?? false,
+      options.db,
+    );
   }
 
   async evaluatePrepared(
     prepared: PreparedRuleSet,
     facts: Record<string, unknown>,
     explain: boolean,
+    db: Knex = this.db,
   ): Promise<RuleEvaluation> {
-    const values = await this.factValues(prepared, facts);
+    const values = await this.factValues(prepared, facts, db);
     const head = { ruleSet: prepared.ruleSet.id, version: prepared.version };
     if (explain) {
       const explanation = await prepared.explaining.run(values).catch((error: unknown) => {
@@ -107,9 +115,13 @@ export class RuleService {
   }
 
   /** The supplied facts plus the computed facts the rule set reads (a supplied value wins). */
-  async factValues(prepared: PreparedRuleSet, facts: Record<string, unknown>): Promise<FactValues> {
+  async factValues(
+    prepared: PreparedRuleSet,
+    facts: Record<string, unknown>,
+    db: Knex = this.db,
+  ): Promise<FactValues> {
     const values: FactValues = { ...facts };
-    const context = { db: this.db, now: this.now(), input: facts, workingHours: this.workingHours };
+    const context = { db, now: this.now(), input: facts, workingHours: this.workingHours };
     await Promise.all(
       prepared.needs.map(async (need) => {
         if (need.fact in facts) {
