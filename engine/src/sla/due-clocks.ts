@@ -56,7 +56,7 @@ export async function fireDueClocks(ctx: SlaContext, limit: number): Promise<num
     await insertEvents(
       trx,
       timeline.filter((t) => kept.has(t.row.id)),
-      now,
+      ctx.now(),
     );
   });
   return rows.length;

@@ -101,6 +101,14 @@ describe('SLA clocks through the running server', () => {
         compliance: 1,
       }),
     ]);
+    await waitUntil(async () => {
+      const met = await server.tramit
+        .db('sla_outbox')
+        .where({ correlation_key: caseId, message_name: 'sla.met' });
+      return met.length === 2 && met.every((m) => m.published_at);
+    });
+    const messages = await server.tramit.db('messages').where({ correlation_key: caseId }).select('name');
+    expect(messages.map((m) => m.name)).toEqual(['sla.warning']);
     const first = report.body.items[0] as { averageBusinessSeconds: number; averageCalendarSeconds: number };
     expect(first.averageBusinessSeconds).toBeGreaterThanOrEqual(0.6 * 4 * 3600);
     expect(first.averageCalendarSeconds).toBeLessThan(60);

@@ -46,6 +46,7 @@ beforeAll(async () => {
     definitions: store,
     calendars: new CalendarRegistry(store),
     publish: async (message) => published.push(message),
+    publishUnlistened: true,
     now: () => now,
   });
 });

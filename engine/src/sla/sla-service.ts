@@ -15,7 +15,9 @@ export interface SlaServiceOptions {
   /** Publishes an SLA event as a BPMN message (the process engine's `publishMessage`). */
   publish: (message: SlaMessage) => Promise<unknown>;
   now?: () => Date;
-  /** How often the background loop looks for due clocks when idle. */
+  /** Publish every event, even when no process listens for it now (default: only those listened for). */
+  publishUnlistened?: boolean;
+  /** How long the loops wait after a pass that found nothing to do. */
   pollMs?: number;
   batchSize?: number;
 }
@@ -25,10 +27,11 @@ export class SlaService {
   readonly ctx: SlaContext;
   private readonly publish: SlaServiceOptions['publish'];
   private readonly pollMs: number;
+  private readonly publishUnlistened: boolean;
   private readonly batchSize: number;
   private running: Promise<void> | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly wakes = new Set<() => void>();
 
   constructor(options: SlaServiceOptions) {
     this.ctx = {
@@ -38,7 +41,8 @@ export class SlaService {
       now: options.now ?? (() => new Date()),
     };
     this.publish = options.publish;
-    this.pollMs = options.pollMs ?? 200;
+    this.pollMs = options.pollMs ?? 250;
+    this.publishUnlistened = options.publishUnlistened ?? false;
     this.batchSize = options.batchSize ?? 500;
   }
 
@@ -49,31 +53,42 @@ export class SlaService {
   /** One pass: fires due clocks, then publishes pending messages. Returns how much it did. */
   async runOnce(): Promise<{ clocks: number; messages: number }> {
     const clocks = await fireDueClocks(this.ctx, this.batchSize);
-    const messages = await publishOutbox(this.ctx.db, this.publish, this.ctx.now(), this.batchSize);
+    const messages = await this.publishPending();
     return { clocks, messages };
   }
 
+  private publishPending(): Promise<number> {
+    return publishOutbox(this.ctx.db, this.publish, this.ctx.now(), this.batchSize, {
+      publishUnlistened: this.publishUnlistened,
+    });
+  }
+
+  /** Two background loops: one fires due clocks, one publishes the outbox (a slow engine never delays firing). */
   start(logger: Logger): void {
     if (this.running) return;
     this.stopping = false;
-    this.running = this.loop(logger);
+    const clocks = () => fireDueClocks(this.ctx, this.batchSize);
+    const messages = () => this.publishPending();
+    this.running = Promise.all([
+      this.loop(logger, 'clocks', clocks),
+      this.loop(logger, 'outbox', messages),
+    ]).then(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    for (const wake of this.wakes) wake();
     await this.running;
     this.running = undefined;
   }
 
-  private async loop(logger: Logger): Promise<void> {
+  private async loop(logger: Logger, name: string, pass: () => Promise<number>): Promise<void> {
     while (!this.stopping) {
       let busy = false;
       try {
-        const done = await this.runOnce();
-        busy = done.clocks >= this.batchSize || done.messages >= this.batchSize;
+        busy = (await pass()) > 0;
       } catch (error) {
-        logger.warn({ err: error }, 'SLA clocks: a pass failed; retrying');
+        logger.warn({ err: error }, `SLA ${name}: a pass failed; retrying`);
         await this.sleep(1000);
       }
       if (!busy) await this.sleep(this.pollMs);
@@ -82,11 +97,13 @@ export class SlaService {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const wake = () => {
         clearTimeout(timer);
+        this.wakes.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      this.wakes.add(wake);
     });
   }
 }
