@@ -56,6 +56,11 @@ describe('the citizen data model in definitions/entities', () => {
     expect(targets.filter((t) => !types.has(t))).toEqual([]);
   });
 
+  it.each([...types])('%s does not index a unique field twice', (_name, doc) => {
+    const both = Object.entries(doc.properties).filter(([, f]) => f['x-unique'] && f['x-index']);
+    expect(both.map(([name]) => name)).toEqual([]);
+  });
+
   const enumOf = (type: string, field: string) => types.get(type)!.properties[field]?.enum;
   it.each([
     ['case', 'type', ['complaint', 'information_request', 'technical_incident', 'claim', 'procedure']],
