@@ -1,5 +1,106 @@
-import { AreaPlaceholder } from '../AreaPlaceholder';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useParams } from 'react-router-dom';
+import { useAuth } from '../../auth/useAuth';
+import { DefinitionListPane } from '../../components/definitions/DefinitionListPane';
+import { EditorLayout } from '../../components/definitions/EditorLayout';
+import { useDefinitionEditor } from '../../components/definitions/useDefinitionEditor';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { EntityGraph } from './EntityGraph';
+import { newEntitySchema, typeNamePattern } from './entity-schema';
+import { dataModelRoute, entityTypes, listEntityTypes, type EntityTypeItem } from './entity-types-api';
+import { EntityTypeEditor } from './EntityTypeEditor';
+
+function SelectedType({
+  name,
+  types,
+  onStored,
+}: {
+  name: string;
+  types: EntityTypeItem[];
+  onStored(): void;
+}) {
+  const editor = useDefinitionEditor(entityTypes, name, newEntitySchema, onStored);
+  return (
+    <>
+      <EntityGraph types={types} selected={name} draft={editor.content} />
+      <Box sx={{ mt: 2 }}>
+        <EntityTypeEditor editor={editor} typeNames={types.map((t) => t.name)} onPublished={onStored} />
+      </Box>
+    </>
+  );
+}
+
+function DataModelPage() {
+  const { t } = useTranslation();
+  const { name } = useParams();
+  const { hasPermission } = useAuth();
+  const [round, setRound] = useState(0);
+  const [types, setTypes] = useState<EntityTypeItem[]>();
+  const [error, setError] = useState<unknown>(null);
+  const refresh = useCallback(() => setRound((n) => n + 1), []);
+  const title = t('areas.dataModel.title');
+  useDocumentTitle(name ? `${name} · ${title}` : title);
+
+  useEffect(() => {
+    let current = true;
+    listEntityTypes().then(
+      (items) => current && setTypes(items),
+      (failure: unknown) => current && setError(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, [round]);
+
+  const items = types?.map((type) => ({
+    id: type.name,
+    version: type.version,
+    hasDraft: type.hasDraft,
+    title: type.label,
+    updatedAt: '',
+  }));
+  return (
+    <Box component="section" aria-labelledby="area-title">
+      <Typography id="area-title" variant="h1" component="h1" data-testid="area-title" gutterBottom>
+        {title}
+      </Typography>
+      <EditorLayout
+        list={
+          <DefinitionListPane
+            heading={t('editors.dataModel.listHeading')}
+            items={items}
+            error={error}
+            selectedId={name}
+            route={dataModelRoute}
+            canCreate={hasPermission('entitytypes.write')}
+            testId="entity-types"
+            idPattern={typeNamePattern}
+          />
+        }
+      >
+        {name ? (
+          <SelectedType key={name} name={name} types={types ?? []} onStored={refresh} />
+        ) : (
+          <>
+            <EntityGraph types={types ?? []} />
+            <Typography color="text.secondary" sx={{ mt: 2 }}>
+              {t('areas.dataModel.description')}
+            </Typography>
+          </>
+        )}
+      </EditorLayout>
+    </Box>
+  );
+}
 
 export default function DataModelArea() {
-  return <AreaPlaceholder area="dataModel" />;
+  return (
+    <Routes>
+      <Route index element={<DataModelPage />} />
+      <Route path=":name" element={<DataModelPage />} />
+    </Routes>
+  );
 }

@@ -122,6 +122,7 @@ export function DefinitionToolbar<T>({ editor, title, publishButton }: Definitio
             <MenuItem
               key={v.version}
               data-testid={`version-${v.version}`}
+              disabled={!editor.canLoadVersion}
               onClick={() => {
                 setVersionsAnchor(null);
                 void editor.loadVersion(v.version);

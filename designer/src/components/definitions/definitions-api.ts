@@ -36,7 +36,8 @@ export interface DefinitionsApi<T> {
   saveDraft(id: string, content: T): Promise<void>;
   discardDraft(id: string): Promise<void>;
   publish(id: string): Promise<{ version: number; created: boolean }>;
-  version(id: string, version: number): Promise<PublishedDefinition<T>>;
+  /** Absent when old versions cannot be read back (entity types). */
+  version?(id: string, version: number): Promise<PublishedDefinition<T>>;
 }
 
 export function definitionsApi<T>(basePath: string): DefinitionsApi<T> {

@@ -11,6 +11,7 @@ export interface DefinitionEditor<T> {
   dirty: boolean;
   /** Changes whenever the content is replaced from the server (load, version), to reset local form state. */
   generation: number;
+  canLoadVersion: boolean;
   loading: boolean;
   busy: boolean;
   loadError: unknown;
@@ -98,6 +99,7 @@ export function useDefinitionEditor<T>(
   }, []);
 
   const dirty = content !== null && !same(content, stored);
+  const canLoadVersion = definitions.version !== undefined;
 
   const saveDraft = useCallback(
     () =>
@@ -140,6 +142,7 @@ export function useDefinitionEditor<T>(
   const loadVersion = useCallback(
     async (version: number) => {
       await run(async () => {
+        if (!definitions.version) return;
         const found = await definitions.version(id, version);
         setContentState(found.content);
         setGeneration((g) => g + 1);
@@ -160,6 +163,7 @@ export function useDefinitionEditor<T>(
       content,
       dirty,
       generation,
+      canLoadVersion,
       loading,
       busy,
       loadError,
@@ -179,6 +183,7 @@ export function useDefinitionEditor<T>(
       content,
       dirty,
       generation,
+      canLoadVersion,
       loading,
       busy,
       loadError,
