@@ -87,7 +87,7 @@ export function backendCpuSeconds(databaseName: string): number {
 
 /** Rows in each engine table: on a fresh database, what a benchmark part wrote. */
 export async function tableRows(db: Db): Promise<Record<string, number>> {
-  const tables = ['process_instances', 'element_instances', 'variables', 'jobs', 'history'];
+  const tables = ['process_instances', 'element_instances', 'variables', 'jobs', 'history_records'];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     counts[table] = Number((await db(table).count({ c: '*' }))[0]!.c);

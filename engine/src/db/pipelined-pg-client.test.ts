@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../process-engine/batch.js';
 import { createKnex, type Db } from './create-knex.js';
+import { queryScript, transactionScript } from './pipelined-pg-client.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';
 
@@ -58,5 +59,48 @@ describe('writes that travel with the next read or the commit', () => {
     });
     await expect(attempt).rejects.toThrow('changed my mind');
     expect(await labels()).toEqual(["it's quoted", 'two', 'four']);
+  });
+});
+
+describe('scripts: several statements in one message', () => {
+  it('a read script answers each statement, after the writes waiting before it', async () => {
+    const results = await db.transaction(async (trx) => {
+      await runBatch(trx, ["insert into pipelined values (10, 'ten')"]);
+      return queryScript(trx, [
+        'select count(*)::int as n from pipelined where id = 10',
+        'select label from pipelined where id = 10 for update',
+      ]);
+    });
+    expect(results.map((r) => r.rows)).toEqual([[{ n: 1 }], [{ label: 'ten' }]]);
+    expect(await labels()).toContain('ten');
+  });
+
+  it.each([true, false])('a transaction script commits its writes (durable: %s)', async (durable) => {
+    const id = durable ? 11 : 12;
+    const [inserted] = await transactionScript(
+      db,
+      [`insert into pipelined values (${id}, 'script') returning id`],
+      { durable },
+    );
+    expect(inserted!.rows).toEqual([{ id }]);
+    expect((await db('pipelined').where({ id })).length).toBe(1);
+  });
+
+  it('a failing transaction script leaves nothing and the connection usable', async () => {
+    const before = await labels();
+    await expect(
+      transactionScript(
+        db,
+        ["insert into pipelined values (13, 'x')", "insert into pipelined values (1, 'dup')"],
+        {
+          durable: true,
+        },
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await labels()).toEqual(before);
+    const [after] = await transactionScript(db, ['select count(*)::int as n from pipelined'], {
+      durable: false,
+    });
+    expect(after!.rows[0]).toEqual({ n: before.length });
   });
 });
