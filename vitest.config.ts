@@ -11,6 +11,7 @@ const smokeFiles = [
   'engine/src/db/pipelined-pg-client.test.ts',
   'engine/src/process-engine/basics.test.ts',
   'engine/src/process-engine/events.test.ts',
+  'engine/src/entities/entity-records.test.ts',
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];

@@ -158,13 +158,11 @@ describe('records through the generated API', () => {
     const { ids } = await server.tramit.entities.bulkCreate('citizen', people, { batchSize: 10 });
     expect(ids).toHaveLength(25);
     expect(await countRows(server, 'records', { type: 'citizen' })).toBe(before + 25);
-    expect(
-      await server.tramit
-        .db('audit_log')
-        .whereIn('entity_id', ids)
-        .where({ action: 'create' })
-        .count<{ count: string }[]>('* as count')
-        .first(),
-    ).toEqual({ count: '25' });
+    const audited = await server.tramit
+      .db('audit_log')
+      .whereIn('entity_id', ids)
+      .where({ action: 'create' })
+      .pluck('entity_id');
+    expect(audited.sort()).toEqual([...ids].sort());
   });
 });
