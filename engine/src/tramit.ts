@@ -24,6 +24,7 @@ import { loadEntityDefinitions } from './entities/load-entity-definitions.js';
 import { RuleService } from './rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
 import { startRulesWorker } from './rules/rules-worker.js';
+import { startCaseUpdateWorker } from './case-lifecycle/case-update-worker.js';
 import { AlertService } from './alerts/alert-service.js';
 import { AssignmentService } from './assignment/assignment-service.js';
 import { AutoAssigner } from './assignment/auto-assigner.js';
@@ -107,11 +108,14 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   engine.useBusinessTime(businessTimeResolver(sla.calendars));
   rules.workingHours = sla.calendars;
   const rulesWorker = startRulesWorker(engine, rules, db, logger);
+  const caseUpdateWorker = startCaseUpdateWorker(engine, entities, logger);
   const assignment = new AssignmentService(db, engine, rules);
   const autoAssigner = new AutoAssigner(db, assignment, logger).start(autoAssignIntervalMs);
   const alertSweeper = alerts.startSweeper(alertSweepMs);
   const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
   if (demoFolder) await deployFolder(engine, demoFolder, logger);
+  const shippedProcesses = demoFolder ? findInRepository('definitions/bpmn') : undefined;
+  if (shippedProcesses) await deployFolder(engine, shippedProcesses, logger);
   if (config.env === 'development') {
     await loadDemoPersons(entities, db, logger).catch((error: unknown) =>
       logger.warn({ err: error }, 'could not load the demo persons'),
@@ -194,6 +198,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       await sla.stop();
       await autoAssigner.stop();
       await alertSweeper.stop();
+      await caseUpdateWorker.stop();
       await rulesWorker.stop();
       await engine.close();
       await db.destroy();
