@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
+import { updateJob } from '../process-engine/job-updates.js';
 import type { ApiDeps } from './api-deps.js';
 import { activateWithLongPolling, defaultLongPollMs, toActivatedJobs } from './job-activation.js';
 import { jobQuery } from './job-query.js';
@@ -41,7 +42,7 @@ const errorRequest = z.strictObject({
 const updateRequest = z.strictObject({
   changeset: z.strictObject({
     retries: z.int32().nullable().optional(),
-    timeout: z.null('changing the timeout of an activated job is not supported by Tramit').optional(),
+    timeout: z.int().min(0).max(1e15).nullable().optional(),
   }),
   operationReference: z.int().min(1).optional(),
 });
@@ -131,13 +132,15 @@ export function jobRoutes(r: SecureRouter, deps: ApiDeps): void {
     'jobs.work',
     handle(async (req, res) => {
       const key = keyParam(req, 'jobKey');
-      const { retries } = parseRequest(updateRequest, req.body).changeset;
-      if (retries === undefined || retries === null) {
-        throw rejection('INVALID_ARGUMENT', 'The changeset changes nothing: give the new retries', [
-          { path: '/changeset/retries', message: 'required' },
-        ]);
+      const { retries, timeout } = parseRequest(updateRequest, req.body).changeset;
+      if ((retries === undefined || retries === null) && (timeout === undefined || timeout === null)) {
+        throw rejection(
+          'INVALID_ARGUMENT',
+          'The changeset changes nothing: give the new retries or timeout',
+          [{ path: '/changeset', message: 'give retries or timeout' }],
+        );
       }
-      await deps.engine.updateJobRetries(key, retries);
+      await updateJob(deps.engine.ctx, key, { retries: retries ?? undefined, timeout: timeout ?? undefined });
       res.status(204).end();
     }),
   );

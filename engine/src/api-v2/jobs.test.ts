@@ -138,18 +138,42 @@ describe('job commands and POST /v2/jobs/search', () => {
     expect(early.jobs.map((j) => j.processInstanceKey)).not.toContain(retrying);
   });
 
-  it('updates retries; refuses to change the timeout (not supported) and retries below 1', async () => {
+  it('updates retries and the timeout of an activated job; refuses retries below 1', async () => {
     const processInstanceKey = await startOrder('J-3');
     const [job] = (await camunda.searchJobs({ filter: { processInstanceKey } }, now)).items;
-    await camunda.updateJob({ jobKey: job!.jobKey, changeset: { retries: 7 } });
-    expect((await camunda.searchJobs({ filter: { jobKey: job!.jobKey } }, now)).items[0]!.retries).toBe(7);
-    const timeout = await v2(server, token, 'PATCH', `/jobs/${job!.jobKey}`, {
-      changeset: { timeout: 5_000 },
+    const jobKey = job!.jobKey;
+    const read = async () => (await camunda.searchJobs({ filter: { jobKey } }, now)).items[0]!;
+    await camunda.updateJob({ jobKey, changeset: { retries: 7 } });
+    expect((await read()).retries).toBe(7);
+
+    // Not activated: no lease to change (409), and the retries given with it are not changed either.
+    const early = await v2(server, token, 'PATCH', `/jobs/${jobKey}`, {
+      changeset: { retries: 5, timeout: 5_000 },
     });
-    expect(timeout.status).toBe(400);
-    expect(String(timeout.body.detail)).toContain('not supported');
-    const zero = await v2(server, token, 'PATCH', `/jobs/${job!.jobKey}`, { changeset: { retries: 0 } });
+    expect(early.status).toBe(409);
+    expect(String(early.body.detail)).toContain('not active');
+    expect((await read()).retries).toBe(7);
+
+    const zero = await v2(server, token, 'PATCH', `/jobs/${jobKey}`, { changeset: { retries: 0 } });
     expect(zero.status).toBe(400);
+    const negative = await v2(server, token, 'PATCH', `/jobs/${jobKey}`, { changeset: { timeout: -1 } });
+    expect(negative.status).toBe(400);
+
+    let activated: { jobKey: string }[] = [];
+    while (!activated.some((j) => j.jobKey === jobKey)) {
+      activated = (await camunda.activateJobs({ type: 'order.check', maxJobsToActivate: 50, timeout: 1_000 }))
+        .jobs;
+    }
+    const before = Date.parse((await read()).deadline!);
+    await camunda.updateJob({ jobKey, changeset: { timeout: 600_000 } });
+    const after = Date.parse((await read()).deadline!);
+    expect(after - before).toBeGreaterThan(500_000);
+    expect(after).toBeLessThanOrEqual(Date.now() + 600_000);
+
+    const unknown = await v2(server, token, 'PATCH', '/jobs/2251799813685249', {
+      changeset: { timeout: 1_000 },
+    });
+    expect(unknown.status).toBe(404);
   });
 
   it('searches and sorts by creation and retries, and refuses unknown fields', async () => {

@@ -295,34 +295,4 @@ export async function throwJobError(
   });
 }
 
-export async function updateJobRetries(ctx: EngineContext, jobKey: string, retries: number): Promise<void> {
-  if (!Number.isInteger(retries) || retries < 1) {
-    throw new EngineError('INVALID_ARGUMENT', 'retries must be a positive whole number');
-  }
-  await ctx.db.transaction(async (trx) => {
-    const [job] = await trx('jobs')
-      .where({ key: jobKey })
-      .whereNotIn('state', ['COMPLETED', 'CANCELED', 'ERROR_THROWN'])
-      .update({ retries })
-      .returning(['process_instance_key', 'element_instance_key', 'element_id']);
-    if (!job) {
-      throw new EngineError(
-        'NOT_FOUND',
-        `Expected to update retries of job with key '${jobKey}', but no such job was found`,
-      );
-    }
-    await writeHistory(
-      trx,
-      [
-        {
-          processInstanceKey: keyOf(job.process_instance_key),
-          elementInstanceKey: keyOf(job.element_instance_key),
-          elementId: job.element_id as string,
-          event: 'JOB_RETRIES_UPDATED',
-          data: { jobKey, retries },
-        },
-      ],
-      ctx.now(),
-    );
-  });
-}
+export { updateJobRetries } from './job-updates.js';
