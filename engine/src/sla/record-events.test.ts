@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/test-server.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ LOG_LEVEL: 'warn' });
+});
+afterAll(() => server.close());
+
+async function clocks(recordId: string) {
+  const rows = await server.tramit.db('sla_clocks').where({ record_id: recordId }).orderBy('metric');
+  return rows.map((r) => `${r.metric} ${r.status} ${r.policy_id}@${r.policy_version}`);
+}
+
+describe('SLA clocks follow the entity store', () => {
+  it('a case written through the entity store starts, pauses, meets and resolves its clocks', async () => {
+    const { entities } = server.tramit;
+    const created = await entities.create('case', {
+      type: 'complaint',
+      status: 'open',
+      priority: 'high',
+      channel: 'phone',
+      subject: 'Water bill twice this month',
+    });
+    expect(await clocks(created.id)).toEqual([
+      'first_response running complaints@1',
+      'resolution running complaints@1',
+    ]);
+    await entities.patch('case', created.id, { status: 'pending_information' });
+    expect(await clocks(created.id)).toEqual([
+      'first_response paused complaints@1',
+      'resolution paused complaints@1',
+    ]);
+    await entities.patch('case', created.id, { status: 'in_progress' });
+    await entities.create('interaction', {
+      channel: 'phone',
+      direction: 'outbound',
+      occurredAt: new Date().toISOString(),
+      caseId: created.id,
+    });
+    expect(await clocks(created.id)).toEqual([
+      'first_response met complaints@1',
+      'resolution running complaints@1',
+    ]);
+    await entities.patch('case', created.id, { status: 'resolved' });
+    expect(await clocks(created.id)).toEqual([
+      'first_response met complaints@1',
+      'resolution met complaints@1',
+    ]);
+  });
+});
