@@ -7,11 +7,15 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** Runs a load on mount and whenever its inputs change; keeps the last result while reloading. */
+/**
+ * Runs a load on mount and whenever its inputs change. A reload keeps showing the last result; new
+ * inputs show nothing until their own result arrives.
+ */
 export function useLoad<T>(load: () => Promise<T>, inputs: readonly unknown[]): Loaded<T> {
   const [round, setRound] = useState(0);
-  const key = JSON.stringify([...inputs, round]);
-  const [state, setState] = useState<{ key?: string; data?: T; error?: unknown }>({});
+  const inputsKey = JSON.stringify(inputs);
+  const key = `${inputsKey}#${round}`;
+  const [state, setState] = useState<{ key?: string; inputsKey?: string; data?: T; error?: unknown }>({});
   const latest = useRef(load);
   useEffect(() => {
     latest.current = load;
@@ -19,13 +23,19 @@ export function useLoad<T>(load: () => Promise<T>, inputs: readonly unknown[]): 
   useEffect(() => {
     let current = true;
     latest.current().then(
-      (data) => current && setState({ key, data }),
-      (error: unknown) => current && setState((s) => ({ key, data: s.data, error })),
+      (data) => current && setState({ key, inputsKey, data }),
+      (error: unknown) => current && setState((s) => ({ key, inputsKey, data: s.data, error })),
     );
     return () => {
       current = false;
     };
-  }, [key]);
+  }, [key, inputsKey]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data: state.data, error: state.error, loading: state.key !== key, reload };
+  const own = state.inputsKey === inputsKey;
+  return {
+    data: own ? state.data : undefined,
+    error: own ? state.error : undefined,
+    loading: state.key !== key,
+    reload,
+  };
 }

@@ -190,7 +190,7 @@ export default function ProcessEditorPage() {
           ref={attachCanvas}
           data-testid="modeler-canvas"
           sx={{
-            height: { xs: 420, md: 'calc(100vh - 420px)' },
+            height: { xs: 420, md: 'calc(100vh - 340px)' },
             minHeight: 360,
             border: 1,
             borderColor: 'divider',
@@ -204,7 +204,7 @@ export default function ProcessEditorPage() {
           aria-label={t('processes.editor.properties')}
           role="region"
           sx={{
-            height: { xs: 420, md: 'calc(100vh - 420px)' },
+            height: { xs: 420, md: 'calc(100vh - 340px)' },
             minHeight: 360,
             overflow: 'auto',
             border: 1,

@@ -62,11 +62,15 @@ export default function InstanceViewPage() {
 
   const decorate = useCallback(
     (viewer: NavigatedViewer) => {
-      const canvas = viewer.get<{ addMarker(id: string, marker: string): void }>('canvas');
+      const canvas = viewer.get<{
+        addMarker(id: string, marker: string): void;
+        getRootElement(): { id: string };
+      }>('canvas');
       const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
       const overlays = viewer.get<Overlays>('overlays');
+      const root = canvas.getRootElement().id;
       for (const badge of elementBadges(statistics ?? [])) {
-        if (!registry.get(badge.elementId)) continue;
+        if (badge.elementId === root || !registry.get(badge.elementId)) continue;
         if (badge.marker) canvas.addMarker(badge.elementId, badge.marker);
         const html = document.createElement('div');
         html.className = 'tramit-count';
