@@ -265,6 +265,34 @@ describe('commands refuse bad input and unknown or finished targets, and change 
     );
   });
 
+  it('a job left behind an incident (no retries left): completing or failing it again → 409', async () => {
+    await v2(server, token, 'POST', '/process-instances', {
+      processDefinitionId: 'order-fulfilment',
+      variables: { orderId: 'B-3' },
+    });
+    const activated = await v2<{ jobs: { jobKey: string }[] }>(server, token, 'POST', '/jobs/activation', {
+      type: 'order.check',
+      maxJobsToActivate: 1,
+      timeout: 10_000,
+      requestTimeout: 2_000,
+    });
+    const jobKey = activated.body.jobs[0]!.jobKey;
+    const failed = await v2(server, token, 'POST', `/jobs/${jobKey}/failure`, {
+      retries: 0,
+      errorMessage: 'down',
+    });
+    expect(failed.status).toBe(204);
+    for (const [path, body] of [
+      ['completion', {}],
+      ['failure', { retries: 0 }],
+      ['error', { errorCode: 'x' }],
+    ] as const) {
+      const response = await unchanged(() => v2(server, token, 'POST', `/jobs/${jobKey}/${path}`, body));
+      expectProblem(response, 409, 'INVALID_STATE');
+      expect(String(response.body.detail)).toContain('incident');
+    }
+  });
+
   it('bad job, message and task bodies → 400 naming each bad field', async () => {
     const activation = await unchanged(() =>
       v2(server, token, 'POST', '/jobs/activation', {

@@ -144,7 +144,9 @@ const openStates = ['CREATED', 'ACTIVATED', 'FAILED'];
 
 /**
  * Locks the job's instance (the same order as every other command), checks the job is still open,
- * and queues its change to go with the command's writes. A closed or unknown job is a 404.
+ * and queues its change to go with the command's writes. As Camunda answers: a job that is gone
+ * (completed, canceled, or unknown) is NOT_FOUND; one that stays behind an incident (no retries
+ * left, or an error nobody caught) is INVALID_STATE.
  */
 async function takeJob(
   session: CommandSession,
@@ -159,9 +161,12 @@ async function takeJob(
       `Expected to ${action} job with key '${jobKey}', but no such job was found`,
     );
   if (!openStates.includes(loaded.job.state)) {
+    const stuck = await session.trx('incidents').where({ job_key: jobKey, state: 'ACTIVE' }).first('key');
     throw new EngineError(
-      'NOT_FOUND',
-      `Expected to ${action} job with key '${jobKey}', but it is in state '${loaded.job.state}'`,
+      stuck ? 'INVALID_STATE' : 'NOT_FOUND',
+      stuck
+        ? `Expected to ${action} job with key '${jobKey}', but it is in state '${loaded.job.state === 'NO_RETRIES' ? 'FAILED' : loaded.job.state}' with an incident`
+        : `Expected to ${action} job with key '${jobKey}', but no such job was found`,
     );
   }
   session.defer(updateByKeySql('jobs', jobKey, changes));
