@@ -1,23 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../engine/test/test-server.js';
-import { launchChromium } from './browser.js';
-import { signInAdmin, type AdminPage } from './editors-session.js';
+import { describe, expect, it } from 'vitest';
+import { editorsSuite, type AdminPage } from './editors-session.js';
 
-let server: TestServer;
-let browser: Browser;
-let admin: AdminPage;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  admin = await signInAdmin(server, browser);
-});
-afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = editorsSuite();
 
 interface Described {
   published: { version: number; schema: { properties: Record<string, unknown>; required?: string[] } } | null;
@@ -48,6 +32,7 @@ async function addField(
 
 describe('the data-model editor', () => {
   it('adds a field to person, publishes it after a dry run, and the API serves it at once', async () => {
+    const { admin } = suite;
     const { page, api } = admin;
     const before = await api.send<PersonRecord>('/api/v1/entities/person', {
       method: 'POST',
@@ -100,6 +85,7 @@ describe('the data-model editor', () => {
   });
 
   it('shows how many records a new required field would break and publishes nothing without force', async () => {
+    const { admin } = suite;
     const { page, api } = admin;
     const count = 2;
     const versionBefore = (await api.send<Described>('/api/v1/entity-types/person')).body.published!.version;

@@ -1,23 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../engine/test/test-server.js';
-import { launchChromium } from './browser.js';
-import { signInAdmin, type AdminPage } from './editors-session.js';
+import { describe, expect, it } from 'vitest';
+import { editorsSuite } from './editors-session.js';
 
-let server: TestServer;
-let browser: Browser;
-let admin: AdminPage;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  admin = await signInAdmin(server, browser);
-});
-afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = editorsSuite();
 
 interface Published<T> {
   published: { version: number; content: T } | null;
@@ -26,6 +10,7 @@ interface Published<T> {
 
 describe('the SLA, calendar and rule editors', () => {
   it('changes an SLA target with the friendly duration input and publishes the policy', async () => {
+    const { admin } = suite;
     const { page, api } = admin;
     await page.click('[data-testid="nav-sla"]');
     await page.click('[data-testid="sla-policies-item-complaints"]');
@@ -35,6 +20,11 @@ describe('the SLA, calendar and rule editors', () => {
     await urgent.fill('3');
     await page.waitForSelector('[data-testid="status-unsaved"]');
     await admin.shot('editors-sla-policy');
+
+    await page.click('[data-testid="nav-rules"]');
+    await page.click('[data-testid="unsaved-stay"]');
+    expect(new URL(page.url()).pathname).toBe('/sla/policies/complaints');
+    expect(await urgent.inputValue()).toBe('3');
 
     await page.click('[data-testid="publish"]');
     await page.waitForSelector('[data-testid="action-result"]');
@@ -49,6 +39,7 @@ describe('the SLA, calendar and rule editors', () => {
   });
 
   it('refuses an invalid target with the server’s message next to the field, and changes nothing', async () => {
+    const { admin } = suite;
     const { page, api } = admin;
     await page.locator('[data-testid="target-resolution-low-unit"]').click();
     await page.click('li[role="option"][data-value="minutes"]');
@@ -63,10 +54,10 @@ describe('the SLA, calendar and rule editors', () => {
   });
 
   it('shows a calendar’s working days, holidays and local holidays in the month view', async () => {
+    const { admin } = suite;
     const { page } = admin;
     await page.click('[data-testid="tab-calendars"]');
-    const leave = page.locator('[data-testid="unsaved-leave"]');
-    if (await leave.isVisible()) await leave.click();
+    await page.click('[data-testid="unsaved-leave"]');
     await page.click('[data-testid="calendars-item-utility-office"]');
     await page.waitForSelector('[data-testid="month-view"] td[data-working]');
     const now = new Date();
@@ -92,13 +83,10 @@ describe('the SLA, calendar and rule editors', () => {
   });
 
   it('edits a rule, tests the draft in the panel with a ✓/✗ tree, and publishes it', async () => {
+    const { admin } = suite;
     const { page, api } = admin;
     await page.click('[data-testid="nav-rules"]');
-    const leave = page.locator('[data-testid="unsaved-leave"]');
-    await leave.waitFor({ timeout: 2000 }).then(
-      () => leave.click(),
-      () => undefined,
-    );
+    await page.click('[data-testid="unsaved-leave"]');
     await page.click('[data-testid="rule-sets-item-case-triage"]');
     await page.waitForSelector('[data-testid="rule-3"]');
     await page.locator('[data-testid="rule-3-priority"]').fill('15');

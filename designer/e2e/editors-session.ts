@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { BrowserSession, createTestUser } from '../../engine/test/http-client.js';
-import type { TestServer } from '../../engine/test/test-server.js';
-import { screenshotDir } from './browser.js';
+import { startTestServer, type TestServer } from '../../engine/test/test-server.js';
+import { launchChromium, screenshotDir } from './browser.js';
 
 export interface AdminPage {
   context: BrowserContext;
@@ -34,6 +35,31 @@ export async function signInAdmin(
     api,
     shot: async (name) => {
       await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    },
+  };
+}
+
+/** For one test file: a fresh Tramit, Chromium, and an admin signed in to both; closed after the file. */
+export function editorsSuite(): { readonly server: TestServer; readonly admin: AdminPage } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let admin: AdminPage | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    admin = await signInAdmin(server, browser);
+  });
+  afterAll(async () => {
+    await admin?.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get admin() {
+      return admin!;
     },
   };
 }

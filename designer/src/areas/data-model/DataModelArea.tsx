@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/useAuth';
 import { DefinitionListPane } from '../../components/definitions/DefinitionListPane';
-import { EditorLayout } from '../../components/definitions/EditorLayout';
+import { DefinitionAreaPage } from '../../components/definitions/DefinitionAreaPage';
 import { useDefinitionEditor } from '../../components/definitions/useDefinitionEditor';
-import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { EntityGraph } from './EntityGraph';
 import { newEntitySchema, typeNamePattern } from './entity-schema';
 import { dataModelRoute, entityTypes, listEntityTypes, type EntityTypeItem } from './entity-types-api';
@@ -41,8 +40,6 @@ function DataModelPage() {
   const [types, setTypes] = useState<EntityTypeItem[]>();
   const [error, setError] = useState<unknown>(null);
   const refresh = useCallback(() => setRound((n) => n + 1), []);
-  const title = t('areas.dataModel.title');
-  useDocumentTitle(name ? `${name} · ${title}` : title);
 
   useEffect(() => {
     let current = true;
@@ -63,36 +60,33 @@ function DataModelPage() {
     updatedAt: '',
   }));
   return (
-    <Box component="section" aria-labelledby="area-title">
-      <Typography id="area-title" variant="h1" component="h1" data-testid="area-title" gutterBottom>
-        {title}
-      </Typography>
-      <EditorLayout
-        list={
-          <DefinitionListPane
-            heading={t('editors.dataModel.listHeading')}
-            items={items}
-            error={error}
-            selectedId={name}
-            route={dataModelRoute}
-            canCreate={hasPermission('entitytypes.write')}
-            testId="entity-types"
-            idPattern={typeNamePattern}
-          />
-        }
-      >
-        {name ? (
-          <SelectedType key={name} name={name} types={types ?? []} onStored={refresh} />
-        ) : (
-          <>
-            <EntityGraph types={types ?? []} />
-            <Typography color="text.secondary" sx={{ mt: 2 }}>
-              {t('areas.dataModel.description')}
-            </Typography>
-          </>
-        )}
-      </EditorLayout>
-    </Box>
+    <DefinitionAreaPage
+      title={t('areas.dataModel.title')}
+      openId={name}
+      list={
+        <DefinitionListPane
+          heading={t('editors.dataModel.listHeading')}
+          items={items}
+          error={error}
+          selectedId={name}
+          route={dataModelRoute}
+          canCreate={hasPermission('entitytypes.write')}
+          testId="entity-types"
+          idPattern={typeNamePattern}
+        />
+      }
+    >
+      {name ? (
+        <SelectedType key={name} name={name} types={types ?? []} onStored={refresh} />
+      ) : (
+        <>
+          <EntityGraph types={types ?? []} />
+          <Typography color="text.secondary" sx={{ mt: 2 }}>
+            {t('areas.dataModel.description')}
+          </Typography>
+        </>
+      )}
+    </DefinitionAreaPage>
   );
 }
 

@@ -1,9 +1,8 @@
-import Autocomplete from '@mui/material/Autocomplete';
-import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
+import { ChipsInput } from '../../components/definitions/ChipsInput';
 import { stringFormats, type FieldModel } from './entity-schema';
 
 export interface FieldInputsProps {
@@ -54,37 +53,19 @@ export function FieldValidationInputs({ field, onChange, problem }: FieldInputsP
               </MenuItem>
             ))}
           </TextField>
-          <Autocomplete
-            multiple
-            freeSolo
-            options={[]}
+          <ChipsInput
+            label={t('editors.dataModel.field.enum')}
             value={field.enum ?? []}
-            onChange={(_e, values) =>
+            onChange={(values) =>
               onChange({
                 ...field,
                 enum:
                   values.length > 0 ? [...new Set(values.map((v) => v.trim()).filter(Boolean))] : undefined,
               })
             }
-            renderValue={(selected, getItemProps) =>
-              selected.map((item, index) => {
-                const { key, ...itemProps } = getItemProps({ index });
-                return <Chip key={key} size="small" label={item} {...itemProps} />;
-              })
-            }
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                size="small"
-                label={t('editors.dataModel.field.enum')}
-                error={problem('enum') !== undefined}
-                helperText={problem('enum') ?? t('editors.dataModel.field.enumHelp')}
-                slotProps={{
-                  ...params.slotProps,
-                  htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'field-enum' },
-                }}
-              />
-            )}
+            error={problem('enum')}
+            helperText={t('editors.dataModel.field.enumHelp')}
+            testId="field-enum"
           />
           <Stack direction="row" spacing={1}>
             {numberInput('minLength')}

@@ -1,14 +1,12 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../api/useErrorMessage';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
+import { EditorSection } from '../../components/definitions/EditorSection';
 import { DefinitionToolbar } from '../../components/definitions/DefinitionToolbar';
 import { problemAt } from '../../components/definitions/json-pointer';
 import { LocalizedTextFields } from '../../components/definitions/LocalizedTextFields';
@@ -21,17 +19,6 @@ import { WeekEditor } from './WeekEditor';
 
 const timeZones: string[] =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Madrid'];
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper component="section" variant="outlined" sx={{ p: 2 }} aria-label={title}>
-      <Typography variant="h3" component="h3" sx={{ fontSize: '1.1rem', mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 /** A business calendar: weekly working hours, time zone, public and local holidays, and its month view. */
 export function CalendarEditor({ id, onSaved }: { id: string; onSaved(): void }) {
@@ -86,16 +73,16 @@ export function CalendarEditor({ id, onSaved }: { id: string; onSaved(): void })
             alignItems: 'start',
           }}
         >
-          <Section title={t('editors.calendar.week')}>
+          <EditorSection title={t('editors.calendar.week')}>
             <WeekEditor calendar={calendar} onChange={change} problems={problems} />
-          </Section>
-          <Section title={t('editors.calendar.month')}>
+          </EditorSection>
+          <EditorSection title={t('editors.calendar.month')}>
             <MonthView id={id} calendar={calendar} />
-          </Section>
+          </EditorSection>
         </Box>
-        <Section title={t('editors.calendar.holidays')}>
+        <EditorSection title={t('editors.calendar.holidays')}>
           <HolidaysEditor calendar={calendar} onChange={change} problems={problems} />
-        </Section>
+        </EditorSection>
       </Stack>
     </Box>
   );

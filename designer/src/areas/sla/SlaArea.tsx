@@ -1,5 +1,4 @@
 import SwapVertOutlined from '@mui/icons-material/SwapVertOutlined';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -10,9 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/useAuth';
 import { DefinitionListPane } from '../../components/definitions/DefinitionListPane';
-import { EditorLayout } from '../../components/definitions/EditorLayout';
+import { DefinitionAreaPage } from '../../components/definitions/DefinitionAreaPage';
 import { useDefinitionList } from '../../components/definitions/useDefinitionList';
-import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CalendarEditor } from './CalendarEditor';
 import { PolicyOrderDialog } from './PolicyOrderDialog';
 import { calendars, calendarsRoute, policiesRoute, slaPolicies } from './sla-api';
@@ -24,13 +22,16 @@ function SlaPage({ tab }: { tab: Tab }) {
   const { t } = useTranslation();
   const { id } = useParams();
   const { hasPermission } = useAuth();
-  const [saves, setSaves] = useState(0);
-  const onSaved = useCallback(() => setSaves((n) => n + 1), []);
-  const policies = useDefinitionList(slaPolicies, saves);
-  const calendarList = useDefinitionList(calendars, saves);
+  const policies = useDefinitionList(slaPolicies);
+  const calendarList = useDefinitionList(calendars);
+  const { refresh: refreshPolicies } = policies;
+  const { refresh: refreshCalendars } = calendarList;
+  const onSaved = useCallback(() => {
+    refreshPolicies();
+    refreshCalendars();
+  }, [refreshPolicies, refreshCalendars]);
   const [ordering, setOrdering] = useState(false);
   const title = t('areas.sla.title');
-  useDocumentTitle(id ? `${id} · ${title}` : title);
 
   const list =
     tab === 'policies' ? (
@@ -74,34 +75,35 @@ function SlaPage({ tab }: { tab: Tab }) {
     );
 
   return (
-    <Box component="section" aria-labelledby="area-title">
-      <Typography id="area-title" variant="h1" component="h1" data-testid="area-title" gutterBottom>
-        {title}
-      </Typography>
-      <Tabs value={tab} sx={{ mb: 2 }} aria-label={title}>
-        <Tab
-          value="policies"
-          label={t('editors.sla.policies')}
-          component={Link}
-          to={policiesRoute}
-          data-testid="tab-policies"
-        />
-        <Tab
-          value="calendars"
-          label={t('editors.calendar.calendars')}
-          component={Link}
-          to={calendarsRoute}
-          data-testid="tab-calendars"
-        />
-      </Tabs>
-      <EditorLayout list={list}>
-        {!id && <Typography color="text.secondary">{t('areas.sla.description')}</Typography>}
-        {id && tab === 'policies' && (
-          <SlaPolicyEditor key={id} id={id} calendarItems={calendarList.items} onSaved={onSaved} />
-        )}
-        {id && tab === 'calendars' && <CalendarEditor key={id} id={id} onSaved={onSaved} />}
-      </EditorLayout>
-    </Box>
+    <DefinitionAreaPage
+      title={title}
+      openId={id}
+      list={list}
+      header={
+        <Tabs value={tab} sx={{ mb: 2 }} aria-label={title}>
+          <Tab
+            value="policies"
+            label={t('editors.sla.policies')}
+            component={Link}
+            to={policiesRoute}
+            data-testid="tab-policies"
+          />
+          <Tab
+            value="calendars"
+            label={t('editors.calendar.calendars')}
+            component={Link}
+            to={calendarsRoute}
+            data-testid="tab-calendars"
+          />
+        </Tabs>
+      }
+    >
+      {!id && <Typography color="text.secondary">{t('areas.sla.description')}</Typography>}
+      {id && tab === 'policies' && (
+        <SlaPolicyEditor key={id} id={id} calendarItems={calendarList.items} onSaved={onSaved} />
+      )}
+      {id && tab === 'calendars' && <CalendarEditor key={id} id={id} onSaved={onSaved} />}
+    </DefinitionAreaPage>
   );
 }
 

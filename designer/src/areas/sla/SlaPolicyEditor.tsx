@@ -1,11 +1,9 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../api/useErrorMessage';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
@@ -13,6 +11,7 @@ import { ConditionBuilder } from '../../components/definitions/conditions/Condit
 import { recordFact } from '../../components/definitions/conditions/fact-catalogue';
 import { useKnownFacts } from '../../components/definitions/conditions/useKnownFacts';
 import type { DefinitionSummary } from '../../components/definitions/definitions-api';
+import { EditorSection } from '../../components/definitions/EditorSection';
 import { DefinitionToolbar } from '../../components/definitions/DefinitionToolbar';
 import { problemAt } from '../../components/definitions/json-pointer';
 import { localized } from '../../components/definitions/localized-text';
@@ -23,17 +22,6 @@ import { slaPolicies } from './sla-api';
 import { newPolicy, setAppliesTo, statusesOf, type AppliesTo, type SlaPolicy } from './sla-policy-model';
 import { TargetsTable } from './TargetsTable';
 import { ThresholdsInput } from './ThresholdsInput';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper component="section" variant="outlined" sx={{ p: 2 }} aria-label={title}>
-      <Typography variant="h3" component="h3" sx={{ fontSize: '1.1rem', mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 interface SlaPolicyEditorProps {
   id: string;
@@ -120,7 +108,7 @@ export function SlaPolicyEditor({ id, calendarItems, onSaved }: SlaPolicyEditorP
             )}
           </TextField>
         </Stack>
-        <Section title={t('editors.sla.conditions')}>
+        <EditorSection title={t('editors.sla.conditions')}>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {t('editors.sla.conditionsHelp')}
           </Typography>
@@ -132,15 +120,15 @@ export function SlaPolicyEditor({ id, calendarItems, onSaved }: SlaPolicyEditorP
             problems={problems}
             testId="policy-conditions"
           />
-        </Section>
-        <Section title={t('editors.sla.targets')}>
+        </EditorSection>
+        <EditorSection title={t('editors.sla.targets')}>
           <TargetsTable
             policy={policy}
             onChange={(next) => editor.setContent(() => next)}
             problems={problems}
           />
-        </Section>
-        <Section title={t('editors.sla.pausesAndWarnings')}>
+        </EditorSection>
+        <EditorSection title={t('editors.sla.pausesAndWarnings')}>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
             <TextField
               select
@@ -167,7 +155,7 @@ export function SlaPolicyEditor({ id, calendarItems, onSaved }: SlaPolicyEditorP
               />
             </Box>
           </Stack>
-        </Section>
+        </EditorSection>
       </Stack>
     </Box>
   );

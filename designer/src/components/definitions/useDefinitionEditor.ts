@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isApiError } from '../../api';
 import type { DefinitionDocument, DefinitionsApi } from './definitions-api';
 import { problemsOf, type FieldProblem } from './json-pointer';
@@ -156,46 +156,24 @@ export function useDefinitionEditor<T>(
     setContentState((current) => (current === null ? current : update(current)));
   }, []);
 
-  return useMemo(
-    () => ({
-      id,
-      document,
-      content,
-      dirty,
-      generation,
-      canLoadVersion,
-      loading,
-      busy,
-      loadError,
-      actionError,
-      problems,
-      lastAction,
-      setContent,
-      saveDraft,
-      publish,
-      discardDraft,
-      loadVersion,
-      reload,
-    }),
-    [
-      id,
-      document,
-      content,
-      dirty,
-      generation,
-      canLoadVersion,
-      loading,
-      busy,
-      loadError,
-      actionError,
-      problems,
-      lastAction,
-      setContent,
-      saveDraft,
-      publish,
-      discardDraft,
-      loadVersion,
-      reload,
-    ],
-  );
+  return {
+    id,
+    document,
+    content,
+    dirty,
+    generation,
+    canLoadVersion,
+    loading,
+    busy,
+    loadError,
+    actionError,
+    problems,
+    lastAction,
+    setContent,
+    saveDraft,
+    publish,
+    discardDraft,
+    loadVersion,
+    reload,
+  };
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DefinitionSummary, DefinitionsApi } from './definitions-api';
 
-/** A kind's definitions, fetched on mount, whenever `refreshKey` changes, and on `refresh()`. */
-export function useDefinitionList<T>(definitions: DefinitionsApi<T>, refreshKey: unknown) {
+/** A kind's definitions, fetched on mount and again on `refresh()`. */
+export function useDefinitionList<T>(definitions: DefinitionsApi<T>) {
   const [items, setItems] = useState<DefinitionSummary[]>();
   const [error, setError] = useState<unknown>(null);
   const [round, setRound] = useState(0);
@@ -19,7 +19,7 @@ export function useDefinitionList<T>(definitions: DefinitionsApi<T>, refreshKey:
     return () => {
       current = false;
     };
-  }, [definitions, refreshKey, round]);
+  }, [definitions, round]);
   const refresh = useCallback(() => setRound((r) => r + 1), []);
   return { items, error, refresh };
 }

@@ -1,8 +1,7 @@
-import Autocomplete from '@mui/material/Autocomplete';
-import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
+import { ChipsInput } from '../ChipsInput';
 import { selectTestId } from '../select-test-id';
 import type { FactType } from './operators';
 
@@ -56,27 +55,16 @@ export function ValueInput({
   if (list) {
     const items = (Array.isArray(value) ? value : []).map(String);
     return (
-      <Autocomplete
-        multiple
-        freeSolo={!options}
-        options={[...(options ?? [])]}
+      <ChipsInput
+        label={label}
         value={items}
-        onChange={(_e, next) => onChange(type === 'number' ? next.map(Number).filter(Number.isFinite) : next)}
-        renderValue={(selected, getItemProps) =>
-          selected.map((item, index) => {
-            const { key, ...itemProps } = getItemProps({ index });
-            return <Chip key={key} size="small" label={item} {...itemProps} />;
-          })
-        }
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            {...common}
-            placeholder={options ? undefined : t('editors.conditions.listHint')}
-            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, ...htmlInput } }}
-          />
-        )}
-        sx={{ minWidth: 200, flex: 1 }}
+        onChange={(next) => onChange(type === 'number' ? next.map(Number).filter(Number.isFinite) : next)}
+        options={options}
+        strict={options !== undefined}
+        error={error}
+        placeholder={options ? undefined : t('editors.conditions.listHint')}
+        pointer={pointer}
+        testId={testId}
       />
     );
   }
