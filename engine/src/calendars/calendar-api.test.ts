@@ -146,8 +146,8 @@ describe('bad calendar input changes nothing', () => {
     const response = await admin.send('/api/v1/sla-policies/bad/draft', { method: 'PUT', json: policy });
     expect(response.status).toBe(422);
     expect((response.body.errors as { path: string }[]).map((e) => e.path)).toEqual([
-      '/conditions/all/0/fact',
       '/conditions/all/0/operator',
+      '/conditions/all/0/fact',
       '/metrics/resolution/normal',
     ]);
     expect((await admin.send('/api/v1/sla-policies/bad')).status).toBe(404);

@@ -1,6 +1,8 @@
 import schema from '../../../schemas/sla-policy.schema.json' with { type: 'json' };
 import { parseBusinessDuration } from '../calendars/business-duration.js';
 import { schemaKind, type DefinitionProblem } from '../definitions/definition-kind.js';
+import { checkConditions } from '../rules/check-rule-set.js';
+import type { Condition } from '../rules/rule-set.js';
 
 export const priorities = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof priorities)[number];
@@ -30,18 +32,7 @@ export interface SlaPolicyContent {
 
 export const defaultWarningThresholds = [0.5, 0.75];
 
-const operators = new Set([
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-]);
+const policyFacts: ReadonlySet<string> = new Set(['record']);
 
 /** The target of a metric for a priority: its own, else the `normal` one, else none. */
 export function targetFor(policy: SlaPolicyContent, metric: string, priority: unknown): string | undefined {
@@ -50,25 +41,10 @@ export function targetFor(policy: SlaPolicyContent, metric: string, priority: un
   return (typeof priority === 'string' ? targets[priority as Priority] : undefined) ?? targets.normal;
 }
 
-function conditionProblems(condition: SlaCondition, path: string): DefinitionProblem[] {
-  if (condition.all) return condition.all.flatMap((c, i) => conditionProblems(c, `${path}/all/${i}`));
-  if (condition.any) return condition.any.flatMap((c, i) => conditionProblems(c, `${path}/any/${i}`));
-  if (condition.not) return conditionProblems(condition.not, `${path}/not`);
-  const problems: DefinitionProblem[] = [];
-  if (condition.fact !== 'record') {
-    problems.push({
-      path: `${path}/fact`,
-      message: `unknown fact "${condition.fact}": an SLA policy reads the fact "record"`,
-    });
-  }
-  if (!operators.has(condition.operator ?? '')) {
-    problems.push({ path: `${path}/operator`, message: `unknown operator "${condition.operator}"` });
-  }
-  return problems;
-}
-
 function policyProblems(policy: SlaPolicyContent): DefinitionProblem[] {
-  const problems = policy.conditions ? conditionProblems(policy.conditions, '/conditions') : [];
+  const problems = policy.conditions
+    ? checkConditions(policy.conditions as Condition, '/conditions', policyFacts)
+    : [];
   for (const [metric, targets] of Object.entries(policy.metrics)) {
     for (const [priority, target] of Object.entries(targets)) {
       const parsed = parseBusinessDuration(target);
