@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
+import { slaCompliance, type ComplianceGrouping } from '../reports/sla-compliance.js';
 
 let server: TestServer;
 
@@ -47,6 +48,24 @@ describe('SLA clocks follow the entity store', () => {
     expect(await clocks(created.id)).toEqual([
       'first_response met complaints@1',
       'resolution met complaints@1',
+    ]);
+  });
+
+  it.each([
+    ['type', 'complaint'],
+    ['area', 'unknown'],
+    ['priority', 'high'],
+    ['month', new Date().toISOString().slice(0, 7)],
+  ])('the compliance report groups by %s: %s', async (groupBy, group) => {
+    const items = await slaCompliance(server.tramit.db, {
+      from: new Date(Date.now() - 3_600_000),
+      to: new Date(Date.now() + 3_600_000),
+      groupBy: groupBy as ComplianceGrouping,
+      timeZone: 'UTC',
+    });
+    expect(items.map((i) => `${i.group} ${i.metric} ${i.met}/${i.clocks} ${i.compliance}`)).toEqual([
+      `${group} first_response 1/1 1`,
+      `${group} resolution 1/1 1`,
     ]);
   });
 });
