@@ -45,6 +45,8 @@ export class RuleEvaluationError extends Error {
   override readonly name = 'RuleEvaluationError';
 }
 
+const compiledLeaves = new WeakMap<Condition, ReturnType<typeof compileLeaf>>();
+
 function explain(
   condition: Condition,
   fromEngine: EngineJson | undefined,
@@ -61,7 +63,9 @@ function explain(
         result: fromEngine.result,
       };
     }
-    const outcome = compileLeaf(condition)(facts);
+    let leaf = compiledLeaves.get(condition);
+    if (!leaf) compiledLeaves.set(condition, (leaf = compileLeaf(condition)));
+    const outcome = leaf(facts);
     return { ...base, factResult: outcome.factResult, result: outcome.result, skipped: true };
   }
   if ('all' in condition) {
@@ -97,9 +101,11 @@ export class ExplainingEngine {
 
   async run(facts: FactValues): Promise<Explanation> {
     const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolveFactPath });
-    const names = new Set(Object.keys(facts).map((key) => key.replace(/\{.*$/, '')));
-    for (const name of names) {
-      almanac.addFact(name, (params: Record<string, unknown>) => facts[factKey(name, params)]);
+    const keys = Object.keys(facts);
+    const parametrised = new Set(keys.filter((key) => key.includes('{')).map((key) => key.replace(/\{.*$/, '')));
+    for (const key of keys) if (!key.includes('{') && !parametrised.has(key)) almanac.addFact(key, facts[key]);
+    for (const name of parametrised) {
+      almanac.addFact(name, (params: Record<string, unknown>) => facts[factKey(name, params)], { cache: false });
     }
     const { results, failureResults } = await this.engine.run({}, { almanac });
     const byIndex = new Map<number, { fired: boolean; conditions: EngineJson }>();

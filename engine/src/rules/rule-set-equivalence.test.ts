@@ -3,6 +3,8 @@ import { compileRuleSet } from './compile-rule-set.js';
 import { ExplainingEngine, RuleEvaluationError } from './explain-rule-set.js';
 import { decoratorNames, operatorNames } from './operators.js';
 import type { Condition, RuleSet } from './rule-set.js';
+import { ruleSetKind } from './rule-set-kind.js';
+import { assignmentRuleSetOfSize } from './sample-rule-sets.js';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -139,5 +141,24 @@ describe('explanations', () => {
         ],
       },
     });
+  });
+});
+
+describe('the 50-rule assignment set of the benchmark', () => {
+  const ruleSet = assignmentRuleSetOfSize(50);
+
+  it('is a valid rule set', () => {
+    expect(ruleSetKind.validate(ruleSet)).toEqual([]);
+  });
+
+  it.each([
+    [{ type: 'claim', zone: 'nowhere', priority: 'high', language: 'ca' }, 'front-office'],
+    [{ type: 'complaint', zone: 'north', priority: 'low', language: 'ca' }, 'group-0'],
+    [{ type: 'technical_incident', zone: 'south', priority: 'urgent', language: 'en' }, 'group-7'],
+  ])('picks the same group as json-rules-engine for %o', async (theCase, group) => {
+    const compiled = compileRuleSet(ruleSet)({ case: theCase });
+    const reference = await new ExplainingEngine(ruleSet).run({ case: theCase });
+    expect(compiled.events).toEqual(reference.events);
+    expect(compiled.events[0]?.params?.group).toBe(group);
   });
 });
