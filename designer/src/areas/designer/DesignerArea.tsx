@@ -1,10 +1,11 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../../pages/NotFoundPage';
+import { loadEditor } from './editor/load-editor';
 import { ProcessListPage } from './ProcessListPage';
 
-// The modeler and the viewer (bpmn-js) load only when a process is opened.
-const ProcessEditorPage = lazy(() => import('./editor/ProcessEditorPage'));
+// The modeler and the viewer (bpmn-js) load only when a process is opened (the list prefetches it).
+const ProcessEditorPage = lazy(loadEditor);
 const ProcessVersionPage = lazy(() => import('./ProcessVersionPage'));
 
 export default function DesignerArea() {

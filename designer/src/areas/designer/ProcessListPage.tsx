@@ -12,13 +12,14 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { useErrorMessage } from '../../api/useErrorMessage';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { readProcess } from './bpmn-xml';
+import { loadEditor } from './editor/load-editor';
 import { NewProcessDialog } from './NewProcessDialog';
 import { listDrafts, saveDraft, searchDefinitions } from './process-api';
 import { processRows } from './process-rows';
@@ -31,6 +32,11 @@ export function ProcessListPage() {
   const navigate = useNavigate();
   const title = t('areas.designer.title');
   useDocumentTitle(title);
+  useEffect(() => {
+    // Fetch the editor's code while the user reads the list, so opening a process is quick.
+    const timer = setTimeout(() => void loadEditor(), 300);
+    return () => clearTimeout(timer);
+  }, []);
   const loaded = useLoad(() => Promise.all([listDrafts(), searchDefinitions()]), []);
   const [creating, setCreating] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
