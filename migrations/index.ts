@@ -8,6 +8,7 @@ import * as sla from './0006-sla.js';
 import * as definitions from './0007-definitions.js';
 import * as processDrafts from './0008-process-drafts.js';
 import * as historyRecords from './0009-history-records.js';
+import * as messageStartKey from './0010-message-start-key.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: NamedMigration[] = [
   { name: '0007-definitions', ...definitions },
   { name: '0008-process-drafts', ...processDrafts },
   { name: '0009-history-records', ...historyRecords },
+  { name: '0010-message-start-key', ...messageStartKey },
 ];

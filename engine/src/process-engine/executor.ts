@@ -8,7 +8,8 @@ import { EngineError, type EngineContext } from './engine-context.js';
 import type { HistoryEntry } from './history.js';
 import { KeysExhausted } from './keys.js';
 import { correlateBufferedMessages } from './buffered-messages.js';
-import { insertInstance, latestDefinition } from './instance-rows.js';
+import { definitionByKey, insertInstance, latestDefinition } from './instance-rows.js';
+import { nextBufferedStart, recordCorrelation } from './message-start.js';
 import type { Channel } from './notifier.js';
 import { emptySnapshot, loadSnapshot, loadSnapshotForJob, type JobJson } from './snapshot.js';
 import { runBatch, type Statement } from './batch.js';
@@ -19,7 +20,7 @@ import { runBatch, type Statement } from './batch.js';
  */
 export class CommandSession {
   private readonly snapshots = new Map<string, InstanceSnapshot>();
-  private readonly queue: { instanceKey: string; command: Command }[] = [];
+  private readonly queue: { instanceKey: string; command: Command; history?: HistoryEntry[] }[] = [];
   /** Writes to send with the next command's batch (or by `flush`). */
   private deferred: Statement[] = [];
 
@@ -64,7 +65,7 @@ export class CommandSession {
     const outcome = await this.step(instanceKey, command, history);
     while (this.queue.length > 0) {
       const next = this.queue.shift()!;
-      await this.step(next.instanceKey, next.command);
+      await this.step(next.instanceKey, next.command, next.history);
     }
     return outcome;
   }
@@ -92,7 +93,29 @@ export class CommandSession {
       this.queue.push({ instanceKey, command: trigger });
     }
     await this.crossInstance(snapshot, effects);
+    if (applied.ended) await this.startFromBufferedMessage(snapshot.header);
     return outcome;
+  }
+
+  /** An instance a message started has ended: a buffered message with its key may start the next. */
+  private async startFromBufferedMessage(header: InstanceHeader): Promise<void> {
+    const next = await nextBufferedStart(this.trx, header, this.now);
+    if (!next) return;
+    const definition = await definitionByKey(this.trx, this.ctx, next.processDefinitionKey);
+    if (!definition) return;
+    const key = this.ctx.keys.source().next();
+    this.adopt(
+      insertInstance({ key, definition, now: this.now, startCorrelationKey: header.startCorrelationKey }),
+      definition.model,
+    );
+    await recordCorrelation(this.trx, next.messageKey, key);
+    this.queue.push({
+      instanceKey: key,
+      command: { type: 'start', startEventId: next.startEventId, variables: next.variables },
+      history: [
+        { processInstanceKey: key, event: 'PROCESS_INSTANCE_CREATED', data: { version: definition.version } },
+      ],
+    });
   }
 
   /** Wake-ups for workers (new jobs), the timer loop (new timers) and waiters (instance ended). */

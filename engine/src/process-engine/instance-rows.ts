@@ -76,6 +76,7 @@ export function insertInstance(options: {
   definition: DefinitionRef;
   parent?: { instanceKey: string; elementInstanceKey: string };
   rootKey?: string;
+  startCorrelationKey?: string;
   now: Date;
 }): { header: InstanceHeader; insert: string } {
   const insert = insertSql('process_instances', [
@@ -90,6 +91,7 @@ export function insertInstance(options: {
       parent_element_instance_key: options.parent?.elementInstanceKey ?? null,
       root_process_instance_key: options.rootKey ?? options.key,
       start_date: options.now,
+      start_correlation_key: options.startCorrelationKey ?? null,
     },
   ]);
   const header: InstanceHeader = {
@@ -103,6 +105,7 @@ export function insertInstance(options: {
     parentElementInstanceKey: options.parent?.elementInstanceKey,
     rootProcessInstanceKey: options.rootKey ?? options.key,
     startedAt: options.now,
+    startCorrelationKey: options.startCorrelationKey,
   };
   return { header, insert };
 }

@@ -53,6 +53,7 @@ export async function startInstance(
   definition: DefinitionRef,
   variables: Record<string, unknown>,
   startEventId = definition.startEventId,
+  startCorrelationKey?: string,
 ): Promise<string> {
   if (!startEventId) {
     throw new EngineError(
@@ -61,7 +62,7 @@ export async function startInstance(
     );
   }
   const key = session.ctx.keys.source().next();
-  session.adopt(insertInstance({ key, definition, now: session.now }), definition.model);
+  session.adopt(insertInstance({ key, definition, now: session.now, startCorrelationKey }), definition.model);
   await session.run(key, { type: 'start', startEventId, variables }, [
     { processInstanceKey: key, event: 'PROCESS_INSTANCE_CREATED', data: { version: definition.version } },
   ]);

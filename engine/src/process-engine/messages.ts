@@ -3,6 +3,7 @@ import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction, type CommandSession } from './executor.js';
 import { definitionByKey } from './instance-rows.js';
 import { startInstance } from './instances.js';
+import { messageStartBlocked, recordCorrelation } from './message-start.js';
 import { json, keyOf } from './rows.js';
 
 export interface MessageRequest {
@@ -69,7 +70,17 @@ async function correlate(
     if (sub.kind === 'start') {
       const definition = await definitionByKey(session.trx, session.ctx, keyOf(sub.process_definition_key));
       if (!definition) continue;
-      instances.push(await startInstance(session, definition, request.variables ?? {}, sub.element_id));
+      if (await messageStartBlocked(session.trx, definition.bpmnProcessId, tenantId, correlationKey))
+        continue;
+      const started = await startInstance(
+        session,
+        definition,
+        request.variables ?? {},
+        sub.element_id,
+        correlationKey || undefined,
+      );
+      await recordCorrelation(session.trx, messageKey, started);
+      instances.push(started);
       continue;
     }
     const instanceKey = keyOf(sub.process_instance_key);
@@ -93,11 +104,7 @@ async function correlate(
       ],
     );
     if (outcome !== 'applied') continue;
-    await session
-      .trx('message_correlations')
-      .insert({ message_key: messageKey, process_instance_key: instanceKey })
-      .onConflict()
-      .ignore();
+    await recordCorrelation(session.trx, messageKey, instanceKey);
     instances.push(instanceKey);
   }
   return instances;

@@ -18,6 +18,7 @@ interface InstanceRow {
   root_process_instance_key: unknown;
   start_date: Date;
   end_date: Date | null;
+  start_correlation_key: string | null;
 }
 
 interface ElementJson {
@@ -44,6 +45,7 @@ export function toHeader(row: InstanceRow): InstanceHeader {
     rootProcessInstanceKey: keyOf(row.root_process_instance_key),
     startedAt: row.start_date,
     endedAt: row.end_date ?? undefined,
+    startCorrelationKey: row.start_correlation_key ?? undefined,
   };
 }
 

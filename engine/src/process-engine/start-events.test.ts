@@ -24,6 +24,38 @@ describe('start events', () => {
     expect(job!.variables).toEqual({ form: 'complaint' });
   });
 
+  it('one active instance per correlation key; the buffered message starts the next when it ends', async () => {
+    const started = (key: string) =>
+      h
+        .db('process_instances')
+        .where({ bpmn_process_id: 'web-form', start_correlation_key: key })
+        .orderBy('key');
+    const publish = (key: string, n: number) =>
+      h.engine.publishMessage({
+        name: 'web-form-submitted',
+        correlationKey: key,
+        timeToLive: 60_000,
+        variables: { n },
+      });
+    await publish('C-1', 1);
+    await publish('C-1', 2); // C-1 is taken: buffered
+    await publish('C-2', 3);
+    expect((await started('C-1')).map((i) => i.state)).toEqual(['ACTIVE']);
+    expect((await started('C-2')).map((i) => i.state)).toEqual(['ACTIVE']);
+
+    const jobs = await h.jobs('triage', 2_000, 20);
+    const first = jobs.find((j) => j.variables.n === 1)!;
+    expect(jobs.some((j) => j.variables.n === 2)).toBe(false);
+    await h.engine.completeJob(first.jobKey);
+
+    // The first C-1 instance ended; in the same transaction the buffered message started the next.
+    expect((await started('C-1')).map((i) => i.state)).toEqual(['COMPLETED', 'ACTIVE']);
+    const next = await h.jobs('triage', 2_000, 20);
+    expect(next.map((j) => j.variables.n)).toEqual([2]);
+    await h.engine.completeJob(next[0]!.jobKey);
+    expect((await started('C-1')).map((i) => i.state)).toEqual(['COMPLETED', 'COMPLETED']);
+  });
+
   it('a new version takes over the start events of the previous one', async () => {
     const content = (await import('node:fs')).readFileSync(
       new URL('./fixtures/start-events.bpmn', import.meta.url),

@@ -43,6 +43,8 @@ export interface InstanceHeader {
   rootProcessInstanceKey: string;
   startedAt: Date;
   endedAt?: Date;
+  /** The correlation key of the message that started it through a message start event. */
+  startCorrelationKey?: string;
 }
 
 /** Everything a command needs to know about one process instance, loaded in its transaction. */
