@@ -102,10 +102,15 @@ export class ExplainingEngine {
   async run(facts: FactValues): Promise<Explanation> {
     const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolveFactPath });
     const keys = Object.keys(facts);
-    const parametrised = new Set(keys.filter((key) => key.includes('{')).map((key) => key.replace(/\{.*$/, '')));
-    for (const key of keys) if (!key.includes('{') && !parametrised.has(key)) almanac.addFact(key, facts[key]);
+    const parametrised = new Set(
+      keys.filter((key) => key.includes('{')).map((key) => key.replace(/\{.*$/, '')),
+    );
+    for (const key of keys)
+      if (!key.includes('{') && !parametrised.has(key)) almanac.addFact(key, facts[key]);
     for (const name of parametrised) {
-      almanac.addFact(name, (params: Record<string, unknown>) => facts[factKey(name, params)], { cache: false });
+      almanac.addFact(name, (params: Record<string, unknown>) => facts[factKey(name, params)], {
+        cache: false,
+      });
     }
     const { results, failureResults } = await this.engine.run({}, { almanac });
     const byIndex = new Map<number, { fired: boolean; conditions: EngineJson }>();
