@@ -106,6 +106,20 @@ describe('the SLA, calendar and rule editors', () => {
     expect(await notFired.locator('[data-held="false"]').count()).toBeGreaterThan(0);
     await admin.shot('editors-rule-test');
 
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 8)
+        .map(
+          (e) =>
+            `${e.tagName}.${String(e.className).slice(0, 60)} ${e.getAttribute('data-testid') ?? ''} ${Math.round(e.getBoundingClientRect().right)}`,
+        ),
+    );
+    expect(wide).toEqual([]);
+    await admin.shot('editors-rule-test-narrow');
+    await page.setViewportSize({ width: 1366, height: 800 });
+
     await page.click('[data-testid="publish"]');
     await page.waitForSelector('[data-testid="action-result"]');
     type RuleSet = {

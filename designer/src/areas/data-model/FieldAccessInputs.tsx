@@ -24,7 +24,7 @@ export function FieldAccessInputs({
     <TextField
       select
       size="small"
-      fullWidth
+      sx={{ flex: '1 1 220px' }}
       label={t(`editors.dataModel.field.${key}`)}
       value={field[key] ?? []}
       error={problem(key === 'readRoles' ? 'x-read-roles' : 'x-write-roles') !== undefined}
@@ -63,11 +63,11 @@ export function FieldAccessInputs({
 
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
         <TextField
           select
           size="small"
-          fullWidth
+          sx={{ flex: '1 1 220px' }}
           label={t('editors.dataModel.field.index')}
           value={field.index ?? ''}
           error={problem('x-index') !== undefined}
@@ -104,7 +104,7 @@ export function FieldAccessInputs({
           )}
         </FormGroup>
       </Stack>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
         {roles('readRoles')}
         {roles('writeRoles')}
       </Stack>
@@ -118,11 +118,11 @@ export function FieldAccessInputs({
           {mask('showLast')}
         </Stack>
       </div>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
         <TextField
           select
           size="small"
-          fullWidth
+          sx={{ flex: '1 1 220px' }}
           label={t('editors.dataModel.field.relation')}
           value={field.relation?.target ?? ''}
           error={problem('x-relation') !== undefined}

@@ -79,12 +79,12 @@ export function FieldEditorDialog({
         </DialogTitle>
         <DialogContent dividers>
           <Stack spacing={2}>
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+            <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
               <TextField
                 size="small"
                 autoFocus
                 required
-                fullWidth
+                sx={{ flex: '1 1 220px' }}
                 label={t('editors.dataModel.field.name')}
                 value={field.name}
                 error={local.name !== undefined && field.name !== ''}

@@ -49,9 +49,10 @@ export function RuleCard({ rule, index, count, onChange, onMove, onRemove, facts
       sx={{ p: 2, borderColor: hasProblems ? 'error.main' : undefined }}
     >
       <Stack
-        direction={{ xs: 'column', sm: 'row' }}
+        direction="row"
+        useFlexGap
         spacing={1}
-        sx={{ alignItems: { sm: 'flex-start' }, mb: 2 }}
+        sx={{ flexWrap: 'wrap', alignItems: { sm: 'flex-start' }, mb: 2 }}
       >
         <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600, pt: 1, minWidth: 32 }}>
           {index + 1}.

@@ -47,10 +47,10 @@ export function RuleSetEditor({ id, onSaved }: { id: string; onSaved(): void }) 
           problems={problems}
           testId="rule-set-title"
         />
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
           <TextField
             size="small"
-            fullWidth
+            sx={{ flex: '1 1 220px' }}
             label={t('editors.fields.description')}
             value={content.description ?? ''}
             onChange={(e) => change({ description: e.target.value || undefined })}

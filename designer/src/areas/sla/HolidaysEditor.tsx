@@ -27,7 +27,12 @@ export function HolidaysEditor({ calendar, onChange, problems }: HolidaysEditorP
 
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'flex-start' } }}>
+      <Stack
+        direction="row"
+        useFlexGap
+        spacing={1}
+        sx={{ flexWrap: 'wrap', alignItems: { sm: 'flex-start' } }}
+      >
         <FormControlLabel
           control={
             <Switch

@@ -56,7 +56,7 @@ export function SlaPolicyEditor({ id, calendarItems, onSaved }: SlaPolicyEditorP
           problems={problems}
           testId="policy-title"
         />
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={1}>
+        <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
           <TextField
             size="small"
             type="number"
@@ -129,11 +129,11 @@ export function SlaPolicyEditor({ id, calendarItems, onSaved }: SlaPolicyEditorP
           />
         </EditorSection>
         <EditorSection title={t('editors.sla.pausesAndWarnings')}>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap' }}>
             <TextField
               select
               size="small"
-              fullWidth
+              sx={{ flex: '1 1 220px' }}
               label={t('editors.sla.pauseStatuses')}
               value={policy.pauseStatuses ?? []}
               error={errorOf('/pauseStatuses') !== undefined}

@@ -38,16 +38,17 @@ export function WeekEditor({ calendar, onChange, problems }: WeekEditorProps) {
         return (
           <Stack
             key={day}
-            direction={{ xs: 'column', sm: 'row' }}
+            direction="row"
+            useFlexGap
             spacing={1}
-            sx={{ alignItems: { sm: 'flex-start' } }}
+            sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
             data-pointer={dayPointer}
             data-testid={`week-${day}`}
           >
             <Typography sx={{ width: 110, pt: 1, fontWeight: 600 }}>
               {t(`editors.calendar.days.${day}`)}
             </Typography>
-            <Stack spacing={1} sx={{ flex: 1 }}>
+            <Stack spacing={1} sx={{ flex: '1 1 340px' }}>
               {intervals.length === 0 && (
                 <Typography color="text.secondary" sx={{ pt: 1 }}>
                   {t('editors.calendar.closed')}

@@ -26,7 +26,7 @@ export function DefinitionAreaPage({ title, openId, header, list, children }: De
         sx={{
           display: 'grid',
           gap: 2,
-          gridTemplateColumns: { xs: '1fr', md: '260px minmax(0, 1fr)' },
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: '260px minmax(0, 1fr)' },
           alignItems: 'start',
         }}
       >

@@ -28,14 +28,14 @@ export function LocalizedTextFields({
   const { t } = useTranslation();
   const current: LocalizedText = { ca: '', es: '', en: '', ...value };
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} data-pointer={path}>
+    <Stack direction="row" useFlexGap spacing={1} data-pointer={path} sx={{ flexWrap: 'wrap' }}>
       {languages.map((language) => {
         const error = problemAt(problems, `${path}/${language}`) ?? problemAt(problems, path);
         return (
           <TextField
             key={language}
             size="small"
-            fullWidth
+            sx={{ flex: '1 1 220px' }}
             label={`${label} (${t(`editors.languages.${language}`)})`}
             value={current[language]}
             error={error !== undefined}

@@ -57,9 +57,10 @@ export function LeafConditionEditor({
 
   return (
     <Stack
-      direction={{ xs: 'column', md: 'row' }}
+      direction="row"
+      useFlexGap
       spacing={1}
-      sx={{ flex: 1, minWidth: 0 }}
+      sx={{ flexWrap: 'wrap', flex: 1, minWidth: 0 }}
       data-pointer={pointer}
       data-testid={testId}
     >
