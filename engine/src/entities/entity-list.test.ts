@@ -74,10 +74,14 @@ describe('listing records', () => {
   });
 
   it('ranks a fuzzy search by similarity, ignoring accents and case', async () => {
-    const response = await list('filter[fullName][fuzzy]=garsia&limit=10');
+    const response = await list('filter[fullName][fuzzy]=GARCÍA&limit=10');
     expect(response.status).toBe(200);
     expect(names(response.body).slice(0, 2).sort()).toEqual(['Jordi', 'Núria']);
+    expect(names(response.body)[2]).toBe('Marta');
     expect(names(response.body)).not.toContain('Anna');
+    const typo = await list('filter[fullName][fuzzy]=garsia&limit=10');
+    expect(names(typo.body)[0]).toBe('Núria');
+    expect(response.body.nextCursor).toBeNull();
     expect(names((await list('filter[surname1][fuzzy]=MARTINEZ')).body)).toEqual(['Anna']);
   });
 
@@ -116,6 +120,7 @@ describe('listing records', () => {
     ['limit=201', 400, 'limit'],
     ['limit=0', 400, 'limit'],
     ['cursor=bm9wZQ', 400, 'cursor'],
+    ['filter[fullName][fuzzy]=garcia&cursor=bm9wZQ', 400, 'cursor'],
     ['fields=shoeSize', 400, 'fields'],
     ['filter[vulnerable]=true', 403, 'filter[vulnerable]'],
     ['sort=vulnerable', 403, 'sort'],

@@ -9,6 +9,8 @@ import { fieldLiteral, jsonOf, scalarExpression, trigramExpression } from './sql
 export interface SqlPart {
   sql: string;
   bindings: unknown[];
+  /** A lookup that finds few rows through its own index (containment, unique field, id). */
+  selective?: boolean;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,11 +59,19 @@ function systemFilter(filter: Filter): SqlPart {
   }
   const ops: Record<string, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
   if (filter.op === 'in')
-    return { sql: `${column} in (${values.map(() => `?::${cast}`).join(', ')})`, bindings: values };
+    return {
+      sql: `${column} in (${values.map(() => `?::${cast}`).join(', ')})`,
+      bindings: values,
+      selective: cast === 'uuid',
+    };
   const op = ops[filter.op];
   if (!op || (cast === 'uuid' && filter.op !== 'eq' && filter.op !== 'ne'))
     throw refuse(filter, `${filter.op} is not available here`);
-  return { sql: `${column} ${op} ?::${cast}`, bindings: values };
+  return {
+    sql: `${column} ${op} ?::${cast}`,
+    bindings: values,
+    selective: cast === 'uuid' && filter.op === 'eq',
+  };
 }
 
 function containment(filter: Filter, field: string, schema: FieldSchema, sub: string | undefined): SqlPart {
@@ -87,6 +97,7 @@ function containment(filter: Filter, field: string, schema: FieldSchema, sub: st
   return {
     sql: `(${documents.map(() => `${jsonOf(field)} @> ?::jsonb`).join(' or ')})`,
     bindings: documents,
+    selective: schema['x-index'] === 'btree',
   };
 }
 
@@ -104,13 +115,18 @@ function scalarFilter(filter: Filter, field: string, schema: FieldSchema): SqlPa
         throw refuse(filter, 'a yes/no field has no order');
       const op = { eq: '=', ne: 'is distinct from', gt: '>', gte: '>=', lt: '<', lte: '<=' }[filter.op];
       const { binding, cast } = typedValue(filter, schema, filter.value);
-      return { sql: `${expr} ${op} ?${cast}`, bindings: [binding] };
+      return {
+        sql: `${expr} ${op} ?${cast}`,
+        bindings: [binding],
+        selective: filter.op === 'eq' && schema['x-unique'] === true,
+      };
     }
     case 'in': {
       const typed = valuesOf(filter).map((raw) => typedValue(filter, schema, raw));
       return {
         sql: `${expr} in (${typed.map((t) => `?${t.cast}`).join(', ')})`,
         bindings: typed.map((t) => t.binding),
+        selective: schema['x-unique'] === true,
       };
     }
     case 'prefix':

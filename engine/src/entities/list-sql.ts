@@ -21,6 +21,8 @@ export interface CompiledList extends SqlPart {
   /** How many `s<i>` sort-key columns the rows carry, for the next cursor. */
   sortKeys: number;
   fingerprint: string;
+  /** False for a fuzzy ranking: one page of the best matches, no cursor. */
+  paged: boolean;
 }
 
 function sortExpression(
@@ -47,6 +49,11 @@ function sortExpression(
   return { sql: scalarExpression(field, schema), bindings: [], cast, descending };
 }
 
+/** A fuzzy search without an explicit sort is ranked by distance alone, so GiST can walk its index in order. */
+export function isFuzzyRanking(query: ListQuery): boolean {
+  return query.sort.length === 0 && query.filters.some((f) => f.op === 'fuzzy');
+}
+
 function sortExpressions(
   doc: EntityTypeDocument,
   query: ListQuery,
@@ -65,8 +72,9 @@ function sortExpressions(
   }
   if (keys.length === 0)
     keys.push({ sql: 'created_at', bindings: [], cast: 'timestamptz', descending: false });
-  if (!keys.some((k) => k.sql === 'id'))
+  if (!keys.some((k) => k.sql === 'id') && !isFuzzyRanking(query)) {
     keys.push({ sql: 'id', bindings: [], cast: 'uuid', descending: false });
+  }
   return keys;
 }
 
@@ -132,7 +140,9 @@ function afterCursor(keys: SortExpression[], values: (string | null)[]): SqlPart
 /**
  * The SQL of one page of a list: the type's live records matching every filter, in the requested
  * order with the id as the last key, after the cursor, one row more than the page to know if
- * another page follows.
+ * another page follows. A selective lookup (containment, unique field, id) is fenced (`offset 0`)
+ * so the planner finds its few rows through their index before sorting, rather than walking the
+ * sort order's index and filtering every row.
  */
 export function compileList(
   type: string,
@@ -155,12 +165,20 @@ export function compileList(
     { sql: `type = ${typeLiteral(type)} and deleted_at is null`, bindings: [] },
     ...filters,
   ];
+  if (query.cursor && isFuzzyRanking(query)) {
+    throw badRequest('A fuzzy search returns one ranked page; raise limit instead of paging.', [
+      { path: 'cursor', message: 'not available with a fuzzy search' },
+    ]);
+  }
   if (query.cursor) where.push(afterCursor(keys, decodeCursor(query.cursor, keys.length, fingerprint)));
   const select = keys.map((k, i) => ({ sql: `(${k.sql})::text as s${i}`, bindings: k.bindings }));
   const order = keys.map((k) => ({ sql: `${k.sql} ${k.descending ? 'desc' : 'asc'}`, bindings: k.bindings }));
+  const matching = `from records where ${where.map((w) => w.sql).join(' and ')}`;
+  const source = filters.some((f) => f.selective)
+    ? `from (select ${recordColumns} ${matching} offset 0) as m`
+    : matching;
   const sql =
-    `select ${recordColumns}, ${select.map((s) => s.sql).join(', ')} from records` +
-    ` where ${where.map((w) => w.sql).join(' and ')}` +
+    `select ${recordColumns}, ${select.map((s) => s.sql).join(', ')} ${source}` +
     ` order by ${order.map((o) => o.sql).join(', ')} limit ${query.limit + 1}`;
   return {
     sql,
@@ -171,5 +189,6 @@ export function compileList(
     ],
     sortKeys: keys.length,
     fingerprint,
+    paged: !isFuzzyRanking(query),
   };
 }
