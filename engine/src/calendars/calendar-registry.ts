@@ -17,9 +17,13 @@ export class CalendarRegistry {
     });
   }
 
-  /** Loads every published calendar. */
+  /** Loads every published calendar not in memory yet or published since (by any process). */
   async loadAll(): Promise<void> {
-    for (const summary of await this.store.list(calendarKindName)) await this.reload(summary.id);
+    for (const summary of await this.store.list(calendarKindName)) {
+      const cached = this.calendars.get(summary.id);
+      if (summary.version !== null && (!cached || cached.version < summary.version))
+        await this.reload(summary.id);
+    }
   }
 
   /** The latest published version, loading it when not in memory yet. */

@@ -45,7 +45,10 @@ describe('SLA clocks through the running server', () => {
       const row = await db('process_instances').where({ key: instance.processInstanceKey }).first('state');
       return row?.state === 'COMPLETED';
     });
-    const outbox = await db('sla_outbox').where({ correlation_key: caseId });
+    const outbox = await waitUntil(async () => {
+      const rows = await db('sla_outbox').where({ correlation_key: caseId });
+      return rows.every((r) => r.published_at) && rows;
+    });
     expect(outbox).toEqual([
       expect.objectContaining({ message_name: 'sla.warning', published_at: expect.any(Date) }),
     ]);

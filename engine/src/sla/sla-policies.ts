@@ -17,6 +17,11 @@ export class SlaPolicies {
     });
   }
 
+  /** Forgets the latest policies, so the next match reads them again (another process may have published). */
+  refresh(): void {
+    this.matcher = undefined;
+  }
+
   async match(recordType: string, record: Record<string, unknown>) {
     this.matcher ??= this.loadMatcher().catch((error: unknown) => {
       this.matcher = undefined;

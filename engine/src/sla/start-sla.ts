@@ -9,6 +9,9 @@ import { slaPolicyKindName } from './sla-policies.js';
 import { slaPolicyKind } from './sla-policy.js';
 import { SlaService } from './sla-service.js';
 
+/** How often definitions published by other Tramit processes are picked up. */
+const refreshMs = 30_000;
+
 export interface SlaModule {
   calendars: CalendarRegistry;
   sla: SlaService;
@@ -44,6 +47,21 @@ export async function startSla(deps: {
     calendars,
     publish: deps.publish,
   });
-  if (deps.background !== false) sla.start(deps.logger);
-  return { calendars, sla, stop: () => sla.stop() };
+  if (deps.background === false) return { calendars, sla, stop: () => sla.stop() };
+  sla.start(deps.logger);
+  const refresher = setInterval(() => {
+    sla.ctx.policies.refresh();
+    calendars
+      .loadAll()
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not refresh calendars'));
+  }, refreshMs);
+  refresher.unref();
+  return {
+    calendars,
+    sla,
+    stop: () => {
+      clearInterval(refresher);
+      return sla.stop();
+    },
+  };
 }
