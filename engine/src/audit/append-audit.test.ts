@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { Db } from '../db/create-knex.js';
-import { createKnex } from '../db/create-knex.js';
 import { runWithContext } from '../logging/request-context.js';
-import { adminUrl, createDatabase, dropDatabase, uniqueDatabaseName } from '../../test/test-databases.js';
 import { appendAudit, type AuditEntryInput } from './append-audit.js';
 import { entryHash } from './audit-hash.js';
 import { hashedContentOf, type AuditRow } from './audit-entry.js';
 import { verifyAudit } from './verify-audit.js';
+import { clonedTestDatabase } from './cloned-test-database.js';
 
 let db: Db;
-let name: string;
+let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
 
 beforeAll(async () => {
-  name = uniqueDatabaseName('tramit_audit');
-  await createDatabase(name, inject('templateDatabase'));
-  db = createKnex({ kind: 'postgres', url: adminUrl(name), poolMax: 8 });
+  database = await clonedTestDatabase('tramit_audit', 8);
+  db = database.db;
 });
 
-afterAll(async () => {
-  await db.destroy();
-  await dropDatabase(name);
-});
+afterAll(() => database.drop());
 
 async function clear(): Promise<void> {
   await db.raw('alter table audit_log disable trigger audit_log_no_truncate');

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { currentContext, type RequestContext } from '../logging/request-context.js';
 import { deferWrites, PipelinedPgClient, queryScript } from '../db/pipelined-pg-client.js';
-import { chainRows, type AuditRowInsert, type EntryContent } from './audit-entry.js';
+import { chainRows, type AuditRowInsert } from './audit-entry.js';
+import type { EntryContent } from './audit-hash.js';
 
 export type AuditChannel = 'ui' | 'api' | 'integration' | 'engine';
 export interface AuditChange {

@@ -1,5 +1,5 @@
-import type { AuditChange, AuditChannel } from './append-audit.js';
-import { entryHash, genesisHash, type HashedContent } from './audit-hash.js';
+import type { AuditChange } from './append-audit.js';
+import { entryHash, genesisHash, type EntryContent, type HashedContent } from './audit-hash.js';
 
 /** One row of `audit_log` as the drivers return it. */
 export interface AuditRow {
@@ -18,19 +18,12 @@ export interface AuditRow {
   hash: string;
 }
 
-export interface AuditEntry {
-  seq: string;
-  at: string;
+/** An entry as the API serves it. */
+export type AuditEntry = Omit<HashedContent, 'actorKind' | 'actorId' | 'changes'> & {
   actor: { kind: string; id: string };
-  channel: string;
-  requestId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  subjectPersonId: string | null;
   changes: AuditChange[] | null;
   hash: string;
-}
+};
 
 function changesOf(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : (value ?? null);
@@ -53,18 +46,11 @@ export function hashedContentOf(row: AuditRow): HashedContent {
 }
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
-  const content = hashedContentOf(row);
+  const { actorKind, actorId, changes, ...rest } = hashedContentOf(row);
   return {
-    seq: content.seq,
-    at: content.at,
-    actor: { kind: content.actorKind, id: content.actorId },
-    channel: content.channel,
-    requestId: content.requestId,
-    action: content.action,
-    entityType: content.entityType,
-    entityId: content.entityId,
-    subjectPersonId: content.subjectPersonId,
-    changes: content.changes as AuditChange[] | null,
+    ...rest,
+    actor: { kind: actorKind, id: actorId },
+    changes: changes as AuditChange[] | null,
     hash: row.hash,
   };
 }
@@ -83,19 +69,6 @@ export function brokenLink(previous: ChainLink | null, row: AuditRow): BrokenRea
   if (row.prev_hash !== (previous?.hash ?? genesisHash)) return 'prev-hash';
   if (entryHash(row.prev_hash, hashedContentOf(row)) !== row.hash) return 'content';
   return null;
-}
-
-/** An entry's content before it is chained: everything but its place (seq, time) and hashes. */
-export interface EntryContent {
-  actorKind: 'user' | 'client' | 'engine';
-  actorId: string;
-  channel: AuditChannel;
-  requestId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  subjectPersonId: string | null;
-  changes: unknown;
 }
 
 export type AuditRowInsert = Omit<AuditRow, 'seq' | 'at' | 'changes'> & {

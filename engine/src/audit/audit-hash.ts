@@ -3,10 +3,8 @@ import { createHash } from 'node:crypto';
 /** The prev_hash of the first entry. */
 export const genesisHash = '0'.repeat(64);
 
-/** What an entry's hash covers: everything but the hash itself. */
-export interface HashedContent {
-  seq: string;
-  at: string;
+/** An entry's content before it is chained: everything but its place (seq, time) and hashes. */
+export interface EntryContent {
   actorKind: string;
   actorId: string;
   channel: string;
@@ -16,6 +14,12 @@ export interface HashedContent {
   entityId: string;
   subjectPersonId: string | null;
   changes: unknown;
+}
+
+/** What an entry's hash covers: everything but the hash itself. */
+export interface HashedContent extends EntryContent {
+  seq: string;
+  at: string;
 }
 
 /** JSON with object keys sorted at every level and no whitespace: one text per value. */

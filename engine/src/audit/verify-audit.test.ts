@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { Db } from '../db/create-knex.js';
-import { createKnex } from '../db/create-knex.js';
-import { adminUrl, createDatabase, dropDatabase, uniqueDatabaseName } from '../../test/test-databases.js';
 import { appendAudit } from './append-audit.js';
 import { entryHash } from './audit-hash.js';
 import { hashedContentOf, type AuditRow } from './audit-entry.js';
 import { verifyAudit } from './verify-audit.js';
+import { clonedTestDatabase } from './cloned-test-database.js';
 
 let db: Db;
-let name: string;
+let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
 
 beforeAll(async () => {
-  name = uniqueDatabaseName('tramit_auditv');
-  await createDatabase(name, inject('templateDatabase'));
-  db = createKnex({ kind: 'postgres', url: adminUrl(name), poolMax: 2 });
+  database = await clonedTestDatabase('tramit_auditv', 2);
+  db = database.db;
 });
 
-afterAll(async () => {
-  await db.destroy();
-  await dropDatabase(name);
-});
+afterAll(() => database.drop());
 
 /** Runs `sql` with the append-only trigger disabled, as only a superuser or the owner can. */
 async function asSuperuser(sql: string, bindings: unknown[] = []): Promise<void> {

@@ -3,34 +3,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { appendAudit } from '../audit/append-audit.js';
-import { createKnex, type Db } from '../db/create-knex.js';
-import { adminUrl, createDatabase, dropDatabase, uniqueDatabaseName } from '../../test/test-databases.js';
+import { clonedTestDatabase } from '../audit/cloned-test-database.js';
+import type { Db } from '../db/create-knex.js';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'audit-verify.ts');
 let db: Db;
-let name: string;
+let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
 
 beforeAll(async () => {
-  name = uniqueDatabaseName('tramit_auditcli');
-  await createDatabase(name, inject('templateDatabase'));
-  db = createKnex({ kind: 'postgres', url: adminUrl(name), poolMax: 1 });
+  database = await clonedTestDatabase('tramit_auditcli', 1);
+  db = database.db;
   await appendAudit(
     db,
     Array.from({ length: 12 }, (_, i) => ({ action: 'update', entityType: 'case', entityId: `c-${i}` })),
   );
 });
 
-afterAll(async () => {
-  await db.destroy();
-  await dropDatabase(name);
-});
+afterAll(() => database.drop());
 
 async function verify(): Promise<{ code: number; stdout: string }> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: adminUrl(name) },
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: database.url },
     });
     return { code: 0, stdout };
   } catch (error) {

@@ -1,0 +1,21 @@
+import { inject } from 'vitest';
+import { createKnex, type Db } from '../db/create-knex.js';
+import { adminUrl, createDatabase, dropDatabase, uniqueDatabaseName } from '../../test/test-databases.js';
+
+/** For tests: a database cloned from the migrated template, with a knex on it. */
+export async function clonedTestDatabase(
+  prefix: string,
+  poolMax: number,
+): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+  const name = uniqueDatabaseName(prefix);
+  await createDatabase(name, inject('templateDatabase'));
+  const db = createKnex({ kind: 'postgres', url: adminUrl(name), poolMax });
+  return {
+    db,
+    url: adminUrl(name),
+    async drop() {
+      await db.destroy();
+      await dropDatabase(name);
+    },
+  };
+}
