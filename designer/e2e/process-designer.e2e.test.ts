@@ -83,6 +83,14 @@ describe('the process designer', () => {
     await typeLabel(page, 'Vençuda');
     await screenshot(page, 'process-designer-drawn');
 
+    // Leaving with unsaved changes asks first; staying keeps the drawing.
+    await page.click('[data-testid="nav-monitoring"]');
+    await page.waitForSelector('[data-testid="unsaved-dialog"] [data-testid="unsaved-leave"]');
+    await screenshot(page, 'process-unsaved-dialog');
+    await page.click('[data-testid="unsaved-stay"]');
+    expect(page.url()).toContain('/designer/processes/citizen-request-e2e');
+    await page.waitForSelector(shape(ids.timer));
+
     await page.click('[data-testid="deploy"]');
     await page.waitForSelector('[data-testid="version-1"]');
     expect(await page.textContent('[data-testid="notice"]')).toContain('Versió 1');

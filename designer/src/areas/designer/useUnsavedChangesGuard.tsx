@@ -44,7 +44,7 @@ export function useUnsavedChangesGuard(dirty: boolean): ReactNode {
       <DialogTitle>{t('processes.unsaved.title')}</DialogTitle>
       <DialogContent>{t('processes.unsaved.body')}</DialogContent>
       <DialogActions>
-        <Button onClick={() => setPending(null)} autoFocus>
+        <Button onClick={() => setPending(null)} autoFocus data-testid="unsaved-stay">
           {t('processes.unsaved.stay')}
         </Button>
         <Button
