@@ -16,6 +16,7 @@ import { LocalizedTextFields } from '../../components/definitions/LocalizedTextF
 import { moveItem } from '../../components/definitions/move-item';
 import { useDefinitionEditor } from '../../components/definitions/useDefinitionEditor';
 import { RuleCard } from './RuleCard';
+import { ruleFacts } from './rule-facts';
 import { newRule, newRuleSet, type Rule, type RuleSet } from './rule-set-model';
 import { ruleSets } from './rules-api';
 import { RuleTestPanel } from './RuleTestPanel';
@@ -25,13 +26,14 @@ export function RuleSetEditor({ id, onSaved }: { id: string; onSaved(): void }) 
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const editor = useDefinitionEditor<RuleSet>(ruleSets, id, newRuleSet, onSaved);
-  const facts = useKnownFacts();
+  const entityFacts = useKnownFacts();
   const { content, problems } = editor;
 
   if (editor.loading) return <LoadingIndicator />;
   if (editor.loadError !== null || content === null)
     return <Alert severity="error">{errorMessage(editor.loadError)}</Alert>;
 
+  const facts = ruleFacts(entityFacts, content);
   const change = (patch: Partial<RuleSet>) => editor.setContent((current) => ({ ...current, ...patch }));
   const setRules = (update: (rules: Rule[]) => Rule[]) =>
     editor.setContent((current) => ({ ...current, rules: update(current.rules) }));

@@ -19,6 +19,8 @@ export interface RuleSet {
   title: LocalizedText;
   description?: string;
   mode: 'first' | 'all';
+  /** Facts callers supply beyond the built-in ones, declared so that a misspelt fact is refused. */
+  facts?: { name: string; description?: string }[];
   rules: Rule[];
 }
 

@@ -40,8 +40,11 @@ export function LeafConditionEditor({
   const known = facts.find((f) => f.fact === condition.fact);
   const fieldName = fieldOfPath(condition.path);
   const field = known?.fields.find((f) => f.path === fieldName);
+  const ownType = fieldName === '' ? known?.type : undefined;
   const type: FactType =
-    field?.type ?? (condition.operator.includes('ontain') ? 'array' : typeOfValue(condition.value));
+    field?.type ??
+    ownType ??
+    (condition.operator.includes('ontain') ? 'array' : typeOfValue(condition.value));
   const operators = operatorsByType[type].includes(condition.operator)
     ? operatorsByType[type]
     : [...operatorsByType[type], condition.operator];
@@ -116,7 +119,7 @@ export function LeafConditionEditor({
         )}
         sx={{ minWidth: 140, flex: 1 }}
       />
-      {!field && (
+      {!field && !ownType && (
         <TextField
           select
           size="small"

@@ -10,6 +10,8 @@ export interface FactField {
 export interface KnownFact {
   fact: string;
   fields: readonly FactField[];
+  /** The type of the fact's own value, for facts compared without a path (computed counts, flags). */
+  type?: FactType;
 }
 
 const text = (path: string): FactField => ({ path, type: 'string' });
