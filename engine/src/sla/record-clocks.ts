@@ -41,7 +41,8 @@ export async function applyRecordChange(
   if (change.entityType === 'interaction' && change.action === 'create') {
     const caseId = change.after?.caseId;
     if (typeof caseId === 'string' && change.after?.direction === 'outbound') {
-      await applyActions(ctx, trx, 'case', caseId, now, () => [
+      const cause = { cause: 'interaction', interactionId: change.id };
+      await applyActions(ctx, trx, 'case', caseId, now, cause, () => [
         { kind: 'stop', metrics: [firstResponseMetric] },
       ]);
     }
@@ -52,7 +53,8 @@ export async function applyRecordChange(
     await startClocks(ctx, trx, change.entityType, change.id, change.after, now);
     return;
   }
-  await applyActions(ctx, trx, change.entityType, change.id, now, (policy) =>
+  const cause = { cause: change.action, status: change.after?.status, priority: change.after?.priority };
+  await applyActions(ctx, trx, change.entityType, change.id, now, cause, (policy) =>
     clockActions(change.entityType, change.action, change.before, change.after, policy?.pauseStatuses ?? []),
   );
 }
@@ -113,6 +115,7 @@ async function applyActions(
   recordType: string,
   recordId: string,
   now: Date,
+  cause: Record<string, unknown>,
   actionsFor: (policy: SlaPolicyContent | undefined) => ClockAction[],
 ): Promise<void> {
   const rows = (await trx('sla_clocks')
@@ -151,8 +154,9 @@ async function applyActions(
         claimed_until: null,
         revision: row.revision + 1,
       });
-    for (const event of transition.events)
-      timeline.push({ row, event, dueAt: schedule.dueAt ?? before.resumedAt });
+    for (const event of transition.events) {
+      timeline.push({ row, event: { ...event, data: { ...cause, ...event.data } }, dueAt: schedule.dueAt });
+    }
   }
   await insertEvents(trx, timeline, now);
 }

@@ -267,6 +267,13 @@ describe('SLA policy selection and other records', () => {
     await report('2030-03-04T12:00:00Z', 'paused', 'started');
     await report('2030-03-04T13:00:00Z', 'started', 'finished');
     expect(await clock(id, 'resolution')).toMatchObject({ status: 'met', elapsedHours: 2 });
+    const history = await db('sla_events').where({ record_id: id, metric: 'resolution' }).orderBy('id');
+    expect(history.map((e) => `${e.event} ${e.data.status ?? ''}`)).toEqual([
+      'started ',
+      'paused paused',
+      'resumed started',
+      'met finished',
+    ]);
   });
 
   it('a deleted record cancels its clocks', async () => {
