@@ -31,6 +31,7 @@ export class BusinessCalendar {
   readonly timeZone: string;
   private readonly content: CalendarContent;
   private readonly years = new Map<number, YearIndex>();
+  private lastYear = { year: 0, from: 1, to: 0 };
 
   constructor(content: CalendarContent) {
     this.content = content;
@@ -150,9 +151,11 @@ export class BusinessCalendar {
   }
 
   private yearOf(t: number): number {
-    const year = new Date(t).getUTCFullYear();
-    if (t < this.year(year).startsAt) return year - 1;
-    if (t >= this.year(year + 1).startsAt) return year + 1;
+    const last = this.lastYear;
+    if (t >= last.from && t < last.to) return last.year;
+    const utc = new Date(t).getUTCFullYear();
+    const year = t < this.year(utc).startsAt ? utc - 1 : t >= this.year(utc + 1).startsAt ? utc + 1 : utc;
+    this.lastYear = { year, from: this.year(year).startsAt, to: this.year(year + 1).startsAt };
     return year;
   }
 
