@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { appendAudit } from '../audit/append-audit.js';
+import { appendAudit, type AuditChange } from '../audit/append-audit.js';
 import { Problem, badRequest, conflict, notFound } from '../http/problem.js';
 import { currentContext } from '../logging/request-context.js';
 import type { EntityTypeRegistry } from './entity-type-registry.js';
@@ -68,6 +68,25 @@ function date(value: string | undefined, path: string): Date | undefined {
   return parsed;
 }
 
+/** The audit entry of a link or unlink, on the record it starts from; a person on either end is its subject. */
+function auditLink(
+  trx: Knex.Transaction,
+  action: 'link' | 'unlink',
+  link: RelationLink,
+  change: AuditChange,
+) {
+  const subject = link.fromType === 'person' ? link.fromId : link.toType === 'person' ? link.toId : undefined;
+  return appendAudit(trx, [
+    {
+      action,
+      entityType: link.fromType,
+      entityId: link.fromId,
+      ...(subject ? { subjectPersonId: subject } : {}),
+      changes: [change],
+    },
+  ]);
+}
+
 /** Links between records with a role and a validity period; unlinking ends the validity, never deletes. */
 export class RecordRelations {
   constructor(
@@ -128,24 +147,10 @@ export class RecordRelations {
         })
         .returning('*');
       const link = toLink(row as RelationRow, id);
-      await appendAudit(trx, [
-        {
-          action: 'link',
-          entityType: type,
-          entityId: id,
-          ...(type === 'person'
-            ? { subjectPersonId: id }
-            : spec.target === 'person'
-              ? { subjectPersonId: input.targetId }
-              : {}),
-          changes: [
-            {
-              path: `/relations/${relation}/${link.id}`,
-              new: { toId: link.toId, role: link.role, validFrom: link.validFrom, validTo: link.validTo },
-            },
-          ],
-        },
-      ]);
+      await auditLink(trx, 'link', link, {
+        path: `/relations/${relation}/${link.id}`,
+        new: { toId: link.toId, role: link.role, validFrom: link.validFrom, validTo: link.validTo },
+      });
       return link;
     });
   }
@@ -179,25 +184,11 @@ export class RecordRelations {
         .update({ valid_to: end, ended_by: actorId() })
         .returning('*');
       const link = toLink(updated as RelationRow, id);
-      await appendAudit(trx, [
-        {
-          action: 'unlink',
-          entityType: type,
-          entityId: id,
-          ...(type === 'person'
-            ? { subjectPersonId: id }
-            : row.to_type === 'person'
-              ? { subjectPersonId: row.to_id }
-              : {}),
-          changes: [
-            {
-              path: `/relations/${relation}/${linkId}/validTo`,
-              old: row.valid_to ? iso(row.valid_to) : null,
-              new: link.validTo,
-            },
-          ],
-        },
-      ]);
+      await auditLink(trx, 'unlink', link, {
+        path: `/relations/${relation}/${linkId}/validTo`,
+        old: row.valid_to ? iso(row.valid_to) : null,
+        new: link.validTo,
+      });
       return link;
     });
   }
