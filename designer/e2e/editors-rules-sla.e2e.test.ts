@@ -139,5 +139,16 @@ describe('the SLA, calendar and rule editors', () => {
       },
     );
     expect(evaluated.body.events.map((e) => e.params.priority)).toContain('low');
+
+    await page.focus('[data-testid="add-rule"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="rule-5"]');
+    await page.focus('[data-testid="rule-5-conditions-add"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="rule-5-conditions-0"]');
+    await page.focus('[data-testid="rule-5-remove"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="rule-5"]', { state: 'detached' });
+    expect(await page.isVisible('[data-testid="status-unsaved"]')).toBe(false);
   });
 });
