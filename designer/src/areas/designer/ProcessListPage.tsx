@@ -4,18 +4,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { useErrorMessage } from '../../api/useErrorMessage';
+import { DataTable } from '../monitoring/DataTable';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { readProcess } from './bpmn-xml';
@@ -24,6 +18,7 @@ import { NewProcessDialog } from './NewProcessDialog';
 import { listDrafts, saveDraft, searchDefinitions } from './process-api';
 import { processRows } from './process-rows';
 import { useLoad } from './useLoad';
+import { PageHeader } from '../monitoring/PageHeader';
 
 /** Every process: drafts and deployed versions; create, import or open one. */
 export function ProcessListPage() {
@@ -66,10 +61,7 @@ export function ProcessListPage() {
 
   return (
     <Box component="section" aria-labelledby="area-title">
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
-        <Typography id="area-title" variant="h1" component="h1" data-testid="area-title" sx={{ flexGrow: 1 }}>
-          {title}
-        </Typography>
+      <PageHeader title={title}>
         <Button
           variant="contained"
           startIcon={<AddOutlined />}
@@ -94,7 +86,7 @@ export function ProcessListPage() {
           data-testid="import-file"
           onChange={(e) => void importFile(e)}
         />
-      </Box>
+      </PageHeader>
       {importError && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="import-error">
           {importError}
@@ -108,35 +100,31 @@ export function ProcessListPage() {
         </Typography>
       )}
       {rows.length > 0 && (
-        <TableContainer component={Paper}>
-          <Table size="small" aria-label={t('processes.list.tableLabel')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('processes.list.id')}</TableCell>
-                <TableCell>{t('processes.list.name')}</TableCell>
-                <TableCell>{t('processes.list.latestVersion')}</TableCell>
-                <TableCell>{t('processes.list.draft')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.processId} data-testid={`process-row-${row.processId}`}>
-                  <TableCell>
-                    <Link
-                      component={RouterLink}
-                      to={`/designer/processes/${encodeURIComponent(row.processId)}`}
-                    >
-                      {row.processId}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{row.name ?? '—'}</TableCell>
-                  <TableCell>{row.latestVersion ?? t('processes.list.notDeployed')}</TableCell>
-                  <TableCell>{row.draftUpdatedAt ? date(row.draftUpdatedAt) : '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <DataTable
+          label={t('processes.list.tableLabel')}
+          rows={rows}
+          rowKey={(row) => row.processId}
+          rowTestId={(row) => `process-row-${row.processId}`}
+          columns={[
+            {
+              header: t('processes.list.id'),
+              cell: (row) => (
+                <Link component={RouterLink} to={`/designer/processes/${encodeURIComponent(row.processId)}`}>
+                  {row.processId}
+                </Link>
+              ),
+            },
+            { header: t('processes.list.name'), cell: (row) => row.name ?? '—' },
+            {
+              header: t('processes.list.latestVersion'),
+              cell: (row) => row.latestVersion ?? t('processes.list.notDeployed'),
+            },
+            {
+              header: t('processes.list.draft'),
+              cell: (row) => (row.draftUpdatedAt ? date(row.draftUpdatedAt) : '—'),
+            },
+          ]}
+        />
       )}
       <NewProcessDialog
         open={creating}

@@ -4,13 +4,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -22,9 +15,11 @@ import { LoadingIndicator } from '../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { searchDefinitions } from '../designer/process-api';
 import { useLoad } from '../designer/useLoad';
+import { DataTable } from './DataTable';
 import { searchInstances } from './instance-api';
 import { InstanceStateChip } from './InstanceStateChip';
 import { StartInstanceDialog } from './StartInstanceDialog';
+import { PageHeader } from './PageHeader';
 
 const states = ['', 'ACTIVE', 'COMPLETED', 'TERMINATED'] as const;
 
@@ -52,10 +47,7 @@ export function InstanceListPage() {
 
   return (
     <Box component="section" aria-labelledby="area-title">
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
-        <Typography id="area-title" variant="h1" component="h1" data-testid="area-title" sx={{ flexGrow: 1 }}>
-          {title}
-        </Typography>
+      <PageHeader title={title}>
         {hasPermission('processes.start') && (
           <Button
             variant="contained"
@@ -67,7 +59,7 @@ export function InstanceListPage() {
             {t('instances.start.open')}
           </Button>
         )}
-      </Box>
+      </PageHeader>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
         <TextField
           select
@@ -105,36 +97,35 @@ export function InstanceListPage() {
         <Typography color="text.secondary">{t('instances.list.empty')}</Typography>
       )}
       {Boolean(instances.data?.length) && (
-        <TableContainer component={Paper}>
-          <Table size="small" aria-label={t('instances.list.tableLabel')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('instances.list.key')}</TableCell>
-                <TableCell>{t('instances.list.process')}</TableCell>
-                <TableCell>{t('instances.list.version')}</TableCell>
-                <TableCell>{t('instances.list.state')}</TableCell>
-                <TableCell>{t('instances.list.started')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {instances.data!.map((instance) => (
-                <TableRow key={instance.processInstanceKey} data-testid="instance-row">
-                  <TableCell>
-                    <Link component={RouterLink} to={`/monitoring/instances/${instance.processInstanceKey}`}>
-                      {instance.processInstanceKey}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{instance.processDefinitionName ?? instance.processDefinitionId}</TableCell>
-                  <TableCell>{instance.processDefinitionVersion}</TableCell>
-                  <TableCell>
-                    <InstanceStateChip instance={instance} />
-                  </TableCell>
-                  <TableCell>{new Date(instance.startDate).toLocaleString(i18n.resolvedLanguage)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <DataTable
+          label={t('instances.list.tableLabel')}
+          rows={instances.data!}
+          rowKey={(instance) => instance.processInstanceKey}
+          rowTestId={() => 'instance-row'}
+          columns={[
+            {
+              header: t('instances.list.key'),
+              cell: (instance) => (
+                <Link component={RouterLink} to={`/monitoring/instances/${instance.processInstanceKey}`}>
+                  {instance.processInstanceKey}
+                </Link>
+              ),
+            },
+            {
+              header: t('instances.list.process'),
+              cell: (instance) => instance.processDefinitionName ?? instance.processDefinitionId,
+            },
+            { header: t('instances.list.version'), cell: (instance) => instance.processDefinitionVersion },
+            {
+              header: t('instances.list.state'),
+              cell: (instance) => <InstanceStateChip instance={instance} />,
+            },
+            {
+              header: t('instances.list.started'),
+              cell: (instance) => new Date(instance.startDate).toLocaleString(i18n.resolvedLanguage),
+            },
+          ]}
+        />
       )}
       {starting && definitions.data && (
         <StartInstanceDialog

@@ -1,3 +1,4 @@
+import type { SvgIconComponent } from '@mui/icons-material';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import RocketLaunchOutlined from '@mui/icons-material/RocketLaunchOutlined';
@@ -14,8 +15,28 @@ interface EditorToolbarProps {
   onClone(): void;
 }
 
+type Action = 'save' | 'deploy' | 'export' | 'clone';
+
+const buttons: {
+  action: Action;
+  icon: SvgIconComponent;
+  testId: string;
+  variant: 'text' | 'outlined' | 'contained';
+}[] = [
+  { action: 'save', icon: SaveOutlined, testId: 'save-draft', variant: 'outlined' },
+  { action: 'deploy', icon: RocketLaunchOutlined, testId: 'deploy', variant: 'contained' },
+  { action: 'export', icon: DownloadOutlined, testId: 'export', variant: 'text' },
+  { action: 'clone', icon: ContentCopyOutlined, testId: 'clone', variant: 'text' },
+];
+
 export function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation();
+  const handlers: Record<Action, () => void> = {
+    save: props.onSave,
+    deploy: props.onDeploy,
+    export: props.onExport,
+    clone: props.onClone,
+  };
   return (
     <Stack
       direction="row"
@@ -25,40 +46,18 @@ export function EditorToolbar(props: EditorToolbarProps) {
       role="toolbar"
       aria-label={t('processes.editor.toolbar')}
     >
-      <Button
-        startIcon={<SaveOutlined />}
-        variant="outlined"
-        disabled={props.disabled}
-        onClick={props.onSave}
-        data-testid="save-draft"
-      >
-        {t('processes.editor.save')}
-      </Button>
-      <Button
-        startIcon={<RocketLaunchOutlined />}
-        variant="contained"
-        disabled={props.disabled}
-        onClick={props.onDeploy}
-        data-testid="deploy"
-      >
-        {t('processes.editor.deploy')}
-      </Button>
-      <Button
-        startIcon={<DownloadOutlined />}
-        disabled={props.disabled}
-        onClick={props.onExport}
-        data-testid="export"
-      >
-        {t('processes.editor.export')}
-      </Button>
-      <Button
-        startIcon={<ContentCopyOutlined />}
-        disabled={props.disabled}
-        onClick={props.onClone}
-        data-testid="clone"
-      >
-        {t('processes.editor.clone')}
-      </Button>
+      {buttons.map(({ action, icon: Icon, testId, variant }) => (
+        <Button
+          key={action}
+          startIcon={<Icon />}
+          variant={variant}
+          disabled={props.disabled}
+          onClick={handlers[action]}
+          data-testid={testId}
+        >
+          {t(`processes.editor.${action}`)}
+        </Button>
+      ))}
     </Stack>
   );
 }

@@ -1,10 +1,6 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../DataTable';
 import type { Variable } from '../instance-api';
 
 export function VariableTable({ variables }: { variables: Variable[] }) {
@@ -12,23 +8,22 @@ export function VariableTable({ variables }: { variables: Variable[] }) {
   if (variables.length === 0)
     return <Typography color="text.secondary">{t('instances.view.noVariables')}</Typography>;
   return (
-    <Table size="small" aria-label={t('instances.view.variablesLabel')} data-testid="variables-table">
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('instances.view.variableName')}</TableCell>
-          <TableCell>{t('instances.view.variableValue')}</TableCell>
-          <TableCell>{t('instances.view.variableScope')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {variables.map((v) => (
-          <TableRow key={v.variableKey} data-testid={`variable-${v.name}`}>
-            <TableCell>{v.name}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{v.value}</TableCell>
-            <TableCell>{v.scopeKey}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      framed={false}
+      label={t('instances.view.variablesLabel')}
+      testId="variables-table"
+      rows={variables}
+      rowKey={(v) => v.variableKey}
+      rowTestId={(v) => `variable-${v.name}`}
+      columns={[
+        { header: t('instances.view.variableName'), cell: (v) => v.name },
+        {
+          header: t('instances.view.variableValue'),
+          cell: (v) => v.value,
+          sx: { fontFamily: 'monospace', wordBreak: 'break-all' },
+        },
+        { header: t('instances.view.variableScope'), cell: (v) => v.scopeKey },
+      ]}
+    />
   );
 }
