@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/create-knex.js';
 import { runWithContext } from '../logging/request-context.js';
 import { appendAudit, type AuditEntryInput } from './append-audit.js';
@@ -11,7 +11,7 @@ let db: Db;
 let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
 
 beforeAll(async () => {
-  database = await clonedTestDatabase('tramit_audit', 8);
+  database = await clonedTestDatabase(inject('templateDatabase'), 'tramit_audit', 8);
   db = database.db;
 });
 
@@ -108,7 +108,7 @@ describe('appendAudit', () => {
   });
 
   it('keeps values with quotes, backslashes and unicode exactly as given', async () => {
-    const tricky = `O'Brien \\ "quoted" \u00e0 \n ; drop table audit_log; --`;
+    const tricky = `O'Brien \\ "quoted" \u00e0 \n ? $1 :name ; drop table audit_log; --`;
     await appendAudit(db, [
       entry(1, {
         entityId: tricky,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { currentContext, type RequestContext } from '../logging/request-context.js';
 import { deferWrites, PipelinedPgClient, queryScript } from '../db/pipelined-pg-client.js';
+import { valuesList } from '../db/sql-literal.js';
 import { chainRows, type AuditRowInsert } from './audit-entry.js';
 import type { EntryContent } from './audit-hash.js';
 
@@ -67,11 +68,29 @@ async function lockHead(trx: Knex.Transaction, pipelined: boolean, asyncCommit: 
   return ((await trx.raw(headSql)) as { rows: HeadRow[] }).rows[0]!;
 }
 
+const columns = [
+  'seq',
+  'at',
+  'actor_kind',
+  'actor_id',
+  'channel',
+  'request_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'subject_person_id',
+  'changes',
+  'prev_hash',
+  'hash',
+] as const;
+
+/** The rows as literal SQL (one multi-row statement per 1,000), sent with the transaction's next message. */
 async function writeRows(trx: Knex.Transaction, pipelined: boolean, rows: AuditRowInsert[]): Promise<void> {
   for (let i = 0; i < rows.length; i += rowsPerInsert) {
-    const insert = trx('audit_log').insert(rows.slice(i, i + rowsPerInsert));
-    if (pipelined) await deferWrites(trx, insert.toString());
-    else await insert;
+    const values = valuesList(rows.slice(i, i + rowsPerInsert).map((row) => columns.map((c) => row[c])));
+    const sql = `insert into audit_log (${columns.join(', ')}) values ${values}`;
+    if (pipelined) await deferWrites(trx, sql);
+    else await trx.raw(sql);
   }
 }
 

@@ -1,14 +1,14 @@
-import { inject } from 'vitest';
 import { createKnex, type Db } from '../db/create-knex.js';
 import { adminUrl, createDatabase, dropDatabase, uniqueDatabaseName } from '../../test/test-databases.js';
 
-/** For tests: a database cloned from the migrated template, with a knex on it. */
+/** For tests: a database cloned from the migrated template (`inject('templateDatabase')`), with a knex on it. */
 export async function clonedTestDatabase(
+  template: string,
   prefix: string,
   poolMax: number,
 ): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
   const name = uniqueDatabaseName(prefix);
-  await createDatabase(name, inject('templateDatabase'));
+  await createDatabase(name, template);
   const db = createKnex({ kind: 'postgres', url: adminUrl(name), poolMax });
   return {
     db,

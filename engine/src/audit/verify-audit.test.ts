@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/create-knex.js';
 import { appendAudit } from './append-audit.js';
 import { entryHash } from './audit-hash.js';
@@ -10,7 +10,7 @@ let db: Db;
 let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
 
 beforeAll(async () => {
-  database = await clonedTestDatabase('tramit_auditv', 2);
+  database = await clonedTestDatabase(inject('templateDatabase'), 'tramit_auditv', 2);
   db = database.db;
 });
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/append-audit.js';
 import { clonedTestDatabase } from '../audit/cloned-test-database.js';
 import type { Db } from '../db/create-knex.js';
@@ -12,7 +12,7 @@ let db: Db;
 let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
 
 beforeAll(async () => {
-  database = await clonedTestDatabase('tramit_auditcli', 1);
+  database = await clonedTestDatabase(inject('templateDatabase'), 'tramit_auditcli', 1);
   db = database.db;
   await appendAudit(
     db,

@@ -72,5 +72,5 @@ describe('a development start', () => {
     } finally {
       await dev.close();
     }
-  });
+  }, 120_000);
 });
