@@ -5,6 +5,7 @@ import { isUuid, loadRecord } from '../rules/record-facts.js';
 import type { RuleService } from '../rules/rule-service.js';
 import { alertOf } from './alert-event.js';
 import { raiseNotification, recipientsOf } from './notifications-repo.js';
+import { startPeriodic } from './start-periodic.js';
 
 export const defaultAlertRuleSet = 'case-alerts';
 
@@ -121,21 +122,6 @@ export class AlertService {
   }
 
   startSweeper(intervalMs: number): { stop(): Promise<void> } {
-    let current: Promise<void> | undefined;
-    const timer = setInterval(() => {
-      current ??= this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'alert sweep failed'))
-        .finally(() => {
-          current = undefined;
-        });
-    }, intervalMs);
-    timer.unref();
-    return {
-      async stop() {
-        clearInterval(timer);
-        await current;
-      },
-    };
+    return startPeriodic(intervalMs, () => this.sweep(), this.logger, 'alert sweep');
   }
 }

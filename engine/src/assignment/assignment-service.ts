@@ -16,6 +16,8 @@ export interface AssignRequest {
   strategy?: Strategy;
   /** An open user task to give to the agent picked. */
   userTaskKey?: string;
+  /** Refuse (409) when the task got an assignee meanwhile, instead of replacing it. */
+  keepExisting?: boolean;
 }
 
 export interface AssignResult {
@@ -75,7 +77,9 @@ export class AssignmentService {
       return picked?.username ?? null;
     });
     if (assignee && request.userTaskKey) {
-      await this.engine.assignUserTask(request.userTaskKey, assignee);
+      await this.engine.assignUserTask(request.userTaskKey, assignee, {
+        allowOverride: !request.keepExisting,
+      });
       await appendAudit(this.db, [
         {
           action: 'assign',

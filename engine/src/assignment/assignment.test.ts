@@ -114,10 +114,11 @@ describe('user tasks with a candidate group', () => {
     });
     const perAgent = Object.fromEntries(agents.map((a) => [a, tasks.filter((t) => t.assignee === a).length]));
     expect(perAgent).toEqual({ 'agent-anna': 2, 'agent-bernat': 0, 'agent-carla': 2 });
-    const audited = await db('audit_log')
-      .where({ entity_type: 'user-task', action: 'assign' })
-      .count({ n: '*' });
-    expect(Number(audited[0]!.n)).toBe(4);
+    const audited = async () =>
+      Number(
+        (await db('audit_log').where({ entity_type: 'user-task', action: 'assign' }).count({ n: '*' }))[0]!.n,
+      );
+    expect(await waitUntil(async () => (await audited()) === 4)).toBe(true);
   });
 
   it('an explicit call assigns a given task; a closed or unknown task is refused', async () => {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { startPeriodic } from '../alerts/start-periodic.js';
 import type { Logger } from '../logging/logger.js';
 import type { AssignmentService } from './assignment-service.js';
 
@@ -37,7 +38,11 @@ export class AutoAssigner {
     for (const task of tasks) {
       const group = (task.candidate_groups as string[]).find((g) => groups.includes(g))!;
       try {
-        const result = await this.assignment.assign({ group, userTaskKey: String(task.key) });
+        const result = await this.assignment.assign({
+          group,
+          userTaskKey: String(task.key),
+          keepExisting: true,
+        });
         if (result.assignee) assigned++;
       } catch (error) {
         this.logger.warn({ err: error, userTaskKey: task.key, group }, 'could not auto-assign a user task');
@@ -47,21 +52,6 @@ export class AutoAssigner {
   }
 
   start(intervalMs: number): { stop(): Promise<void> } {
-    let current: Promise<void> | undefined;
-    const timer = setInterval(() => {
-      current ??= this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'auto-assignment pass failed'))
-        .finally(() => {
-          current = undefined;
-        });
-    }, intervalMs);
-    timer.unref();
-    return {
-      async stop() {
-        clearInterval(timer);
-        await current;
-      },
-    };
+    return startPeriodic(intervalMs, () => this.runOnce(), this.logger, 'auto-assignment pass');
   }
 }

@@ -1,5 +1,6 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { ajvProblems } from '../entities/validate-entity-type.js';
 import { Problem } from '../http/problem.js';
 
 export interface DefinitionProblem {
@@ -22,18 +23,6 @@ export function invalidDefinition(kind: string, id: string, errors: DefinitionPr
   return new Problem(422, 'invalid-definition', `The ${kind} "${id}" is invalid.`, { errors });
 }
 
-function ajvProblem(error: ErrorObject): DefinitionProblem {
-  if (error.keyword === 'required') {
-    const missing = (error.params as { missingProperty: string }).missingProperty;
-    return { path: `${error.instancePath}/${missing}`, message: 'is required' };
-  }
-  if (error.keyword === 'additionalProperties') {
-    const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return { path: `${error.instancePath}/${extra}`, message: 'is not allowed here' };
-  }
-  return { path: error.instancePath || '/', message: error.message ?? 'is invalid' };
-}
-
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
 
@@ -52,14 +41,7 @@ export function schemaKind<T>(
     kind,
     validate(content) {
       if (validateSchema(content)) return check(content as T);
-      const seen = new Set<string>();
-      const errors = (validateSchema.errors ?? []).filter((e) => e.keyword !== 'if');
-      return errors.map(ajvProblem).filter((p) => {
-        const key = `${p.path} ${p.message}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+      return ajvProblems((validateSchema.errors ?? []).filter((e) => e.keyword !== 'if'));
     },
   };
 }

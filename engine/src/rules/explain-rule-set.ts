@@ -105,8 +105,9 @@ export class ExplainingEngine {
     const parametrised = new Set(
       keys.filter((key) => key.includes('{')).map((key) => key.replace(/\{.*$/, '')),
     );
-    for (const key of keys)
+    for (const key of keys) {
       if (!key.includes('{') && !parametrised.has(key)) almanac.addFact(key, facts[key]);
+    }
     for (const name of parametrised) {
       almanac.addFact(name, (params: Record<string, unknown>) => facts[factKey(name, params)], {
         cache: false,

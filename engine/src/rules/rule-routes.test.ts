@@ -154,6 +154,58 @@ describe('draft, publish and evaluate', () => {
     expect(recurrent).toMatchObject({ fired: true });
   });
 
+  it('computes agentOpenTasks from the user tasks and inWorkingHours from the calendars', async () => {
+    const task = (key: number, state: string) => ({
+      key,
+      element_instance_key: key,
+      process_instance_key: key,
+      process_definition_key: 1,
+      bpmn_process_id: 'p',
+      element_id: 'work',
+      state,
+      assignee: 'agent-queralt',
+      creation_date: new Date(),
+    });
+    await server.tramit
+      .db('user_tasks')
+      .insert([task(9001, 'CREATED'), task(9002, 'CREATED'), task(9003, 'COMPLETED')]);
+    const computed = ruleSet('computed', [
+      rule('busy', {
+        all: [
+          { fact: 'agentOpenTasks', params: { agent: 'agent-queralt' }, operator: 'greaterThan', value: 1 },
+        ],
+      }),
+      rule('office-open', {
+        all: [
+          {
+            fact: 'inWorkingHours',
+            params: { calendar: 'utility-office', at: '2026-12-01T10:00:00+01:00' },
+            operator: 'equal',
+            value: true,
+          },
+        ],
+      }),
+      rule('sunday', {
+        all: [
+          {
+            fact: 'inWorkingHours',
+            params: { calendar: 'utility-office', at: '2026-12-06T10:00:00+01:00' },
+            operator: 'equal',
+            value: true,
+          },
+        ],
+      }),
+    ]);
+    const response = await admin.send<{
+      rules: { name: string; fired: boolean; conditions: { all: { factResult: unknown }[] } }[];
+    }>('/api/v1/rules/computed/evaluate', { method: 'POST', json: { facts: {}, ruleSet: computed } });
+    expect(response.body.rules.map((r) => [r.name, r.fired, r.conditions.all[0]!.factResult])).toEqual([
+      ['busy', true, 2],
+      ['office-open', true, true],
+      ['sunday', false, false],
+    ]);
+  });
+
   it('agents may evaluate but not write rules', async () => {
     expect((await agent.send('/api/v1/rules/vip/draft', { method: 'PUT', json: first })).status).toBe(403);
     expect((await agent.send('/api/v1/rules/vip/publish', { method: 'POST' })).status).toBe(403);
