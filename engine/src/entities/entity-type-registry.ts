@@ -28,6 +28,7 @@ type PublishListener = (type: PublishedType) => void;
 const iso = (value: Date | string): string => new Date(value).toISOString();
 const actorId = () => currentContext()?.actor?.id ?? 'engine';
 const countBatch = 2_000;
+const recheckMs = 2_000;
 
 export function checkTypeName(name: string): void {
   if (!typeNamePattern.test(name)) {
@@ -39,7 +40,7 @@ export function checkTypeName(name: string): void {
 
 /** Entity types: drafts, published versions (compiled and cached), compatibility and indexes. */
 export class EntityTypeRegistry {
-  private readonly cache = new Map<string, PublishedType>();
+  private readonly cache = new Map<string, { type: PublishedType; checkedAt: number }>();
   private readonly listeners: PublishListener[] = [];
 
   constructor(private readonly db: Knex) {}
@@ -48,11 +49,21 @@ export class EntityTypeRegistry {
     this.listeners.push(listener);
   }
 
-  /** The latest published version, or undefined when the type was never published. */
+  /**
+   * The latest published version, or undefined when the type was never published. Cached; after
+   * `recheckMs` one small query confirms the version, so a publish by another process shows soon.
+   */
   async published(name: string): Promise<PublishedType | undefined> {
     const cached = this.cache.get(name);
-    if (cached) return cached;
+    if (cached && Date.now() - cached.checkedAt < recheckMs) return cached.type;
     if (!typeNamePattern.test(name)) return undefined;
+    if (cached) {
+      const row = await this.db('entity_types').where({ name }).first('latest_version');
+      if (row?.latest_version === cached.type.version) {
+        cached.checkedAt = Date.now();
+        return cached.type;
+      }
+    }
     const row = await this.db('entity_types as t')
       .join('entity_type_versions as v', (j) =>
         j.on('v.name', 't.name').andOn('v.version', 't.latest_version'),
@@ -61,7 +72,7 @@ export class EntityTypeRegistry {
       .first('v.version', 'v.schema', 'v.published_at');
     if (!row) return undefined;
     const type = compilePublished(name, row.version, row.schema, row.published_at);
-    this.cache.set(name, type);
+    this.cache.set(name, { type, checkedAt: Date.now() });
     return type;
   }
 
@@ -257,7 +268,7 @@ export class EntityTypeRegistry {
       };
     });
     if (result.type) {
-      this.cache.set(name, result.type);
+      this.cache.set(name, { type: result.type, checkedAt: Date.now() });
       for (const listener of this.listeners) listener(result.type);
     }
     return result.report;
