@@ -1,4 +1,6 @@
+import type { Knex } from 'knex';
 import type { DefinitionStore } from '../definitions/definition-store.js';
+import { publishedVersion } from '../sla/published-definitions.js';
 import { BusinessCalendar } from './business-calendar.js';
 import type { CalendarContent } from './calendar-content.js';
 
@@ -26,9 +28,9 @@ export class CalendarRegistry {
     }
   }
 
-  /** The latest published version, loading it when not in memory yet. */
-  async load(id: string): Promise<BusinessCalendar | undefined> {
-    return this.get(id) ?? (await this.reload(id));
+  /** The latest published version, loading it (with `db`, e.g. the caller's transaction) when not in memory yet. */
+  async load(id: string, db?: Knex | Knex.Transaction): Promise<BusinessCalendar | undefined> {
+    return this.get(id) ?? (await this.reload(id, db));
   }
 
   /** Whether `at` is working time in the calendar; undefined for an unknown calendar (the rules' probe). */
@@ -40,8 +42,10 @@ export class CalendarRegistry {
     return this.calendars.get(id)?.calendar;
   }
 
-  private async reload(id: string): Promise<BusinessCalendar | undefined> {
-    const published = await this.store.get(calendarKindName, id);
+  private async reload(id: string, db?: Knex | Knex.Transaction): Promise<BusinessCalendar | undefined> {
+    const published = db
+      ? await publishedVersion(db, calendarKindName, id)
+      : await this.store.get(calendarKindName, id);
     if (!published) return undefined;
     const cached = this.calendars.get(id);
     if (cached && cached.version >= published.version) return cached.calendar;

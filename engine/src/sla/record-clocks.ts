@@ -67,12 +67,12 @@ async function startClocks(
   record: Record<string, unknown>,
   now: Date,
 ): Promise<void> {
-  const matched = await ctx.policies.match(recordType, { ...record, id: recordId });
+  const matched = await ctx.policies.match(trx, recordType, { ...record, id: recordId });
   if (!matched) return;
   const policy = matched.content;
   const actions = clockActions(recordType, 'create', null, record, policy.pauseStatuses ?? []);
   if (!actions.some((a) => a.kind === 'start')) return;
-  const calendar = await ctx.calendars.load(policy.calendar);
+  const calendar = await ctx.calendars.load(policy.calendar, trx);
   if (!calendar) return;
   const paused = actions.some((a) => a.kind === 'pause');
   const thresholds = policy.warningThresholds ?? defaultWarningThresholds;
@@ -125,10 +125,10 @@ async function applyActions(
     .forUpdate()) as ClockRow[];
   const first = rows[0];
   if (!first) return;
-  const policy = await ctx.policies.version(first.policy_id, first.policy_version);
+  const policy = await ctx.policies.version(trx, first.policy_id, first.policy_version);
   const actions = actionsFor(policy);
   if (actions.length === 0) return;
-  const calendar = await ctx.calendars.load(first.calendar_id);
+  const calendar = await ctx.calendars.load(first.calendar_id, trx);
   if (!calendar) return;
   const timeline: { row: ClockRow; event: ClockEvent; dueAt: Date | null }[] = [];
   for (const row of rows) {

@@ -1,6 +1,8 @@
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
 import { parseBusinessDuration } from '../calendars/business-duration.js';
+import type { Knex } from 'knex';
 import type { DefinitionStore } from '../definitions/definition-store.js';
+import { latestPublished, publishedVersion } from './published-definitions.js';
 import { PolicyMatcher } from './policy-matcher.js';
 import type { SlaPolicyContent } from './sla-policy.js';
 
@@ -11,7 +13,7 @@ export class SlaPolicies {
   private matcher: Promise<PolicyMatcher> | undefined;
   private readonly versions = new Map<string, SlaPolicyContent>();
 
-  constructor(private readonly store: DefinitionStore) {
+  constructor(store: DefinitionStore) {
     store.onPublish((kind) => {
       if (kind === slaPolicyKindName) this.matcher = undefined;
     });
@@ -22,32 +24,33 @@ export class SlaPolicies {
     this.matcher = undefined;
   }
 
-  async match(recordType: string, record: Record<string, unknown>) {
-    this.matcher ??= this.loadMatcher().catch((error: unknown) => {
+  async match(db: Knex | Knex.Transaction, recordType: string, record: Record<string, unknown>) {
+    this.matcher ??= this.loadMatcher(db).catch((error: unknown) => {
       this.matcher = undefined;
       throw error;
     });
     return (await this.matcher).match(recordType, record);
   }
 
-  async version(id: string, version: number): Promise<SlaPolicyContent | undefined> {
+  async version(
+    db: Knex | Knex.Transaction,
+    id: string,
+    version: number,
+  ): Promise<SlaPolicyContent | undefined> {
     const key = `${id}@${version}`;
     const cached = this.versions.get(key);
     if (cached) return cached;
-    const found = await this.store.get(slaPolicyKindName, id, version);
+    const found = await publishedVersion(db, slaPolicyKindName, id, version);
     if (!found) return undefined;
     this.versions.set(key, found.content as SlaPolicyContent);
     return found.content as SlaPolicyContent;
   }
 
-  private async loadMatcher(): Promise<PolicyMatcher> {
-    const policies: { version: number; content: SlaPolicyContent }[] = [];
-    for (const summary of await this.store.list(slaPolicyKindName)) {
-      const found =
-        summary.version === null ? undefined : await this.store.get(slaPolicyKindName, summary.id);
-      if (found) policies.push({ version: found.version, content: found.content as SlaPolicyContent });
-    }
-    return new PolicyMatcher(policies);
+  private async loadMatcher(db: Knex | Knex.Transaction): Promise<PolicyMatcher> {
+    const published = await latestPublished(db, slaPolicyKindName);
+    return new PolicyMatcher(
+      published.map((p) => ({ version: p.version, content: p.content as SlaPolicyContent })),
+    );
   }
 }
 
