@@ -220,7 +220,10 @@ async function measure(client: Api, ids: string[]): Promise<void> {
       const res = await client.get(
         `${base}?filter[kind]=natural&filter[surname1][gte]=${from}&sort=surname1&limit=25`,
       );
-      return res.status === 200 && (res.body.items?.length ?? 0) > 0;
+      const ok = res.status === 200 && (res.body.items?.length ?? 0) > 0;
+      if (!ok && process.env.BENCH_DEBUG === '1')
+        console.error(res.status, JSON.stringify(res.body).slice(0, 300));
+      return ok;
     }),
     requests,
     '—',
