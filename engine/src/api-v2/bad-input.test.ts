@@ -45,6 +45,26 @@ async function unchanged(send: () => Promise<JsonResponse>): Promise<JsonRespons
   return response;
 }
 
+/** Starts an order and activates its check job. */
+async function orderWithActivatedCheck(
+  orderId: string,
+): Promise<{ processInstanceKey: string; jobKey: string }> {
+  const started = await v2(server, token, 'POST', '/process-instances', {
+    processDefinitionId: 'order-fulfilment',
+    variables: { orderId },
+  });
+  const activated = await v2<{ jobs: { jobKey: string }[] }>(server, token, 'POST', '/jobs/activation', {
+    type: 'order.check',
+    maxJobsToActivate: 1,
+    timeout: 10_000,
+    requestTimeout: 2_000,
+  });
+  return {
+    processInstanceKey: started.body.processInstanceKey as string,
+    jobKey: activated.body.jobs[0]!.jobKey,
+  };
+}
+
 function expectProblem(response: JsonResponse, status: number, title?: string) {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -221,18 +241,7 @@ describe('commands refuse bad input and unknown or finished targets, and change 
 
   it('completing a job or user task twice: the job is gone (404), the task is no longer open (409)', async () => {
     // given: an order whose check job and approval task were completed
-    const started = await v2(server, token, 'POST', '/process-instances', {
-      processDefinitionId: 'order-fulfilment',
-      variables: { orderId: 'B-2' },
-    });
-    const processInstanceKey = started.body.processInstanceKey as string;
-    const activated = await v2<{ jobs: { jobKey: string }[] }>(server, token, 'POST', '/jobs/activation', {
-      type: 'order.check',
-      maxJobsToActivate: 1,
-      timeout: 10_000,
-      requestTimeout: 2_000,
-    });
-    const jobKey = activated.body.jobs[0]!.jobKey;
+    const { processInstanceKey, jobKey } = await orderWithActivatedCheck('B-2');
     expect((await v2(server, token, 'POST', `/jobs/${jobKey}/completion`, {})).status).toBe(204);
     const tasks = await v2<{ items: { userTaskKey: string }[] }>(
       server,
@@ -266,17 +275,7 @@ describe('commands refuse bad input and unknown or finished targets, and change 
   });
 
   it('a job left behind an incident (no retries left): completing or failing it again → 409', async () => {
-    await v2(server, token, 'POST', '/process-instances', {
-      processDefinitionId: 'order-fulfilment',
-      variables: { orderId: 'B-3' },
-    });
-    const activated = await v2<{ jobs: { jobKey: string }[] }>(server, token, 'POST', '/jobs/activation', {
-      type: 'order.check',
-      maxJobsToActivate: 1,
-      timeout: 10_000,
-      requestTimeout: 2_000,
-    });
-    const jobKey = activated.body.jobs[0]!.jobKey;
+    const { jobKey } = await orderWithActivatedCheck('B-3');
     const failed = await v2(server, token, 'POST', `/jobs/${jobKey}/failure`, {
       retries: 0,
       errorMessage: 'down',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../process-engine/batch.js';
 import { createKnex, type Db } from './create-knex.js';
 import { queryScript, transactionScript } from './pipelined-pg-client.js';
+import { literal, type SqlValue } from './sql-literal.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';
 
@@ -102,5 +103,27 @@ describe('scripts: several statements in one message', () => {
       durable: false,
     });
     expect(after!.rows[0]).toEqual({ n: before.length });
+  });
+});
+
+// Through queryScript, as the engine sends them (knex would read a `?` inside a literal as a placeholder).
+describe('literals read back by the database', () => {
+  it.each<[string, SqlValue]>([
+    ['quotes', `'; drop table x; --`],
+    ['backslashes', 'a\\b\\\\c\\'],
+    ['both', `\\'\\''`],
+    ['unicode', 'Lleida · Girona — ñ 😀'],
+    ['a question mark', 'why?'],
+  ])('%s come back unchanged', async (_name, value) => {
+    const [result] = await db.transaction((trx) => queryScript(trx, [`select ${literal(value)}::text as v`]));
+    expect(result!.rows[0]!.v).toBe(value);
+  });
+
+  it('a date keeps its instant', async () => {
+    const at = new Date('2026-03-29T01:30:00.456Z');
+    const [result] = await db.transaction((trx) =>
+      queryScript(trx, [`select ${literal(at)}::timestamptz as v`]),
+    );
+    expect(new Date(result!.rows[0]!.v as string).toISOString()).toBe(at.toISOString());
   });
 });
