@@ -2,6 +2,7 @@
  * npm run bench:entities — the entity store against the local PostgreSQL (a fresh database); prints a table.
  *   1. generate 1,000,000 persons (seeded, Spanish) and load them through EntityStore.bulkCreate
  *      (validated, indexed as the shipped person type declares, every record audited)
+ *      and verify the audit chain they wrote
  *   2. through the HTTP API, as an integration client: create with validation (per second), get by id,
  *      lookup by phone, lookup by DNI, fuzzy name search (top 10), a filtered and sorted list page —
  *      p50/p99 of each, one request at a time (creates: BENCH_CONCURRENCY at a time, default 8).
@@ -11,6 +12,7 @@
 import { createClient } from '../src/auth/clients-repo.js';
 import { generateSigningKeyJson } from '../src/auth/signing-keys.js';
 import { loadConfig } from '../src/config/config.js';
+import { verifyAudit } from '../src/audit/verify-audit.js';
 import { PersonGenerator } from '../src/demo/person-generator.js';
 import { createLogger } from '../src/logging/logger.js';
 import { createTramit, type Tramit } from '../src/tramit.js';
@@ -293,6 +295,16 @@ async function main() {
       `${fmt((performance.now() - a0) / 1000, 1)} s`,
       '',
       '',
+      '—',
+    );
+    const v0 = performance.now();
+    const verified = await verifyAudit(tramit.db, { batchSize: 10_000 });
+    const verifySeconds = (performance.now() - v0) / 1000;
+    report(
+      `verify the audit chain (${verified.checked} entries)`,
+      `${fmt(verifySeconds, 1)} s`,
+      `${fmt(verified.checked / verifySeconds, 0)} entries/s`,
+      verified.ok ? 'intact' : `BROKEN at ${verified.firstBroken?.seq}`,
       '—',
     );
     const sizes = await tramit.db.raw<{ rows: { records: string; audit: string }[] }>(
