@@ -8,6 +8,8 @@ import { raiseNotification, recipientsOf } from './notifications-repo.js';
 import { startPeriodic } from './start-periodic.js';
 
 export const defaultAlertRuleSet = 'case-alerts';
+/** The record types whose changes are evaluated (a bulk load of persons should not pay for alerts). */
+export const defaultAlertedTypes: readonly string[] = ['case', 'work_order'];
 
 export interface SlaEventMessage {
   name: string;
@@ -33,12 +35,13 @@ export class AlertService {
     private readonly rules: RuleService,
     private readonly logger: Logger,
     private readonly ruleSet = defaultAlertRuleSet,
+    private readonly alertedTypes: readonly string[] = defaultAlertedTypes,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** A RecordEvents listener: runs inside the writing transaction. */
   readonly onRecordChange = async (change: RecordChange, trx: Knex.Transaction): Promise<void> => {
-    if (!change.after) return;
+    if (!change.after || !this.alertedTypes.includes(change.entityType)) return;
     const subject = { entityType: change.entityType, id: change.id, data: change.after };
     await this.evaluate(trx, subject, {
       change: { entityType: change.entityType, id: change.id, action: change.action },

@@ -94,6 +94,20 @@ describe('alerts on record events', () => {
     }
   });
 
+  it('an SLA breach is a critical notification', async () => {
+    const theCase = await newCase({ type: 'claim' });
+    await server.tramit.alerts.onSlaEvent({
+      name: 'sla.breached',
+      correlationKey: theCase.id,
+      variables: {},
+    });
+    const row = await server.tramit
+      .db('notifications')
+      .where({ kind: 'sla-breached', entity_id: theCase.id })
+      .first();
+    expect(row).toMatchObject({ severity: 'critical' });
+  });
+
   it('the sweep notifies the assignee of a case waiting five days for documents', async () => {
     const waiting = await newCase({ type: 'information_request', status: 'pending_information' });
     const fresh = await newCase({ type: 'information_request', status: 'pending_information' });

@@ -45,7 +45,7 @@ describe('round-robin', () => {
     let last: string | null = null;
     const picked: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const next = pickRoundRobin(group, last)!;
+      const next: Candidate = pickRoundRobin(group, last)!;
       picked.push(next.username);
       last = next.userId;
     }
