@@ -1,4 +1,6 @@
 import { nextTimerDue } from '../feel/timers.js';
+import { transactionScript } from '../db/pipelined-pg-client.js';
+import { render } from '../db/sql-literal.js';
 import type { EngineContext } from './engine-context.js';
 import { inTransaction } from './executor.js';
 import { definitionByKey } from './instance-rows.js';
@@ -18,10 +20,13 @@ interface TimerRow {
 
 const leaseMs = 30_000;
 
-/** Claims due timers for this process; another process skips them while the lease holds. */
+/**
+ * Claims due timers for this process; another process skips them while the lease holds. The lease
+ * is committed without waiting for the disk: lost in a crash of the database, it has simply expired.
+ */
 export async function claimDueTimers(ctx: EngineContext, limit: number): Promise<TimerRow[]> {
   const now = ctx.now();
-  const { rows } = await ctx.db.raw<{ rows: TimerRow[] }>(
+  const sql = render(
     `with due as (
        select key from timers
         where state = 'ACTIVE' and due_at <= ? and (claimed_until is null or claimed_until < ?)
@@ -29,7 +34,8 @@ export async function claimDueTimers(ctx: EngineContext, limit: number): Promise
      update timers set claimed_until = ? from due where timers.key = due.key returning timers.*`,
     [now, now, limit, new Date(now.getTime() + leaseMs)],
   );
-  return rows;
+  const [result] = await transactionScript(ctx.db, [sql], { durable: false });
+  return result!.rows as unknown as TimerRow[];
 }
 
 /** Fires one timer in its own transaction: a cancelled or already fired timer does nothing. */
