@@ -15,6 +15,7 @@ import {
 import zeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import { lintConfig } from './lint/lint-config';
 import { calendarPropertiesModule, type CalendarTexts } from './properties/calendar-properties-provider';
+import { bpmnTranslate } from './translate/bpmn-texts';
 import { moddleExtensions } from './tramit-moddle';
 
 export interface ModelerOptions {
@@ -22,6 +23,8 @@ export interface ModelerOptions {
   properties: HTMLElement;
   elementTemplates: unknown[];
   calendarTexts: CalendarTexts;
+  /** The app's language (ca, es, en) for bpmn-js's own texts. */
+  language: string;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createModeler(options: ModelerOptions): Modeler {
       zeebeBehaviorsModule,
       lintModule,
       calendarPropertiesModule,
+      { translate: ['value', bpmnTranslate(options.language)] },
     ],
     moddleExtensions,
     linting: { bpmnlint: lintConfig, active: true },

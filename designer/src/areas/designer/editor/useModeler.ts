@@ -12,7 +12,7 @@ interface Service {
  * (as a change counter) and lint issues.
  */
 export function useModeler(xml: string | undefined, elementTemplates: unknown[] | undefined) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [canvas, setCanvas] = useState<HTMLDivElement | null>(null);
   const [properties, setProperties] = useState<HTMLDivElement | null>(null);
   const [modeler, setModeler] = useState<Modeler | null>(null);
@@ -26,6 +26,7 @@ export function useModeler(xml: string | undefined, elementTemplates: unknown[] 
       canvas,
       properties,
       elementTemplates,
+      language: i18n.resolvedLanguage ?? 'ca',
       calendarTexts: {
         group: t('processes.calendar.group'),
         label: t('processes.calendar.label'),
