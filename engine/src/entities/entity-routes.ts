@@ -17,7 +17,7 @@ const param = (req: Request, name: string) => String(req.params[name]);
 export function entityRoutes(router: SecureRouter, store: EntityStore, db: Knex): void {
   const base = '/api/v1/entities/:type';
 
-  router.get('/api/v1/openapi.json', 'public', async (_req, res) => {
+  router.get('/api/v1/openapi.json', 'authenticated', async (_req, res) => {
     const names = await store.types.publishedNames();
     const types = (await Promise.all(names.map((name) => store.types.published(name)))).filter(
       (t): t is PublishedType => t !== undefined,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../../test/http-client.js';
-import { request } from '../../test/http-client.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import type { EntityTypeDocument } from './entity-type.js';
 import { countRows, publishType, signedIn } from './entity-test-support.js';
@@ -72,8 +71,10 @@ describe('entity types', () => {
   });
 
   it('adds a field through the API that appears in OpenAPI and in records at once', async () => {
-    const before = await request<{ components: { schemas: Record<string, { properties: object }> } }>(
-      `${server.url}/api/v1/openapi.json`,
+    const anonymous = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(anonymous.status).toBe(401);
+    const before = await admin.send<{ components: { schemas: Record<string, { properties: object }> } }>(
+      '/api/v1/openapi.json',
     );
     expect(before.body.components.schemas.meter!.properties).not.toHaveProperty('location');
     const doc = (
@@ -84,10 +85,10 @@ describe('entity types', () => {
       'x-label': { ca: 'Ubicació', es: 'Ubicación', en: 'Location' },
     };
     await publishType(admin, 'meter', doc);
-    const after = await request<{
+    const after = await admin.send<{
       components: { schemas: Record<string, { properties: object }> };
       paths: object;
-    }>(`${server.url}/api/v1/openapi.json`);
+    }>('/api/v1/openapi.json');
     expect(after.body.components.schemas.meter!.properties).toHaveProperty('location');
     expect(after.body.paths).toHaveProperty(['/api/v1/entities/meter/{id}']);
     const created = await admin.send('/api/v1/entities/meter', {
