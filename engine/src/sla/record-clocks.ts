@@ -155,7 +155,11 @@ async function applyActions(
         revision: row.revision + 1,
       });
     for (const event of transition.events) {
-      timeline.push({ row, event: { ...event, data: { ...cause, ...event.data } }, dueAt: schedule.dueAt });
+      timeline.push({
+        row,
+        event: { ...event, data: { ...cause, ...event.data } },
+        dueAt: schedule.dueAt ?? row.due_at,
+      });
     }
   }
   await insertEvents(trx, timeline, now);

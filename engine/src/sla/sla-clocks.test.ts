@@ -203,7 +203,10 @@ describe('SLA clocks on a case', () => {
     });
     expect((await clock(caseId, 'first_response')).status).toBe('breached');
     await runAt('2030-03-05T11:00:01Z');
-    expect(published.at(-1)).toMatchObject({ name: 'sla.met', variables: { slaMetric: 'resolution' } });
+    expect(published.at(-1)).toMatchObject({
+      name: 'sla.met',
+      variables: { slaMetric: 'resolution', slaDueAt: '2030-03-05T13:00:00.000Z' },
+    });
     expect(await timeline(caseId)).toEqual([
       'first_response:started',
       'resolution:started',
