@@ -5,7 +5,7 @@ import { notFound, Problem } from '../http/problem.js';
 import type { ExplainedRule } from './explain-rule-set.js';
 import type { FactValues } from './fact-key.js';
 import { PreparedRuleSet } from './prepared-rule-set.js';
-import { computedFacts, type ComputedFact, type WorkingHoursProbe } from './rule-facts.js';
+import { computedFacts, type ComputedFact, type FactContext, type WorkingHoursProbe } from './rule-facts.js';
 import type { RuleEvent, RuleSet } from './rule-set.js';
 import { ruleSetKind, ruleSetKindName } from './rule-set-kind.js';
 
@@ -120,18 +120,22 @@ export class RuleService {
     facts: Record<string, unknown>,
     db: Knex = this.db,
   ): Promise<FactValues> {
-    const values: FactValues = { ...facts };
-    const context = { db, now: this.now(), input: facts, workingHours: this.workingHours };
-    await Promise.all(
-      prepared.needs.map(async (need) => {
-        if (need.fact in facts) {
-          values[need.key] = facts[need.fact];
-          return;
-        }
-        const computed = this.computed.get(need.fact);
-        if (computed) values[need.key] = await computed.resolve(need.params, context);
-      }),
-    );
-    return values;
+    let values: FactValues | undefined;
+    let context: FactContext | undefined;
+    const pending: Promise<void>[] = [];
+    for (const need of prepared.needs) {
+      const supplied = need.fact in facts;
+      const computed = supplied ? undefined : this.computed.get(need.fact);
+      if (need.key === need.fact && !computed) continue;
+      values ??= { ...facts };
+      if (supplied) values[need.key] = facts[need.fact];
+      else if (computed) {
+        context ??= { db, now: this.now(), input: facts, workingHours: this.workingHours };
+        const into = values;
+        pending.push(computed.resolve(need.params, context).then((value) => void (into[need.key] = value)));
+      }
+    }
+    if (pending.length > 0) await Promise.all(pending);
+    return values ?? facts;
   }
 }
