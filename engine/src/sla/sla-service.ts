@@ -63,13 +63,17 @@ export class SlaService {
     });
   }
 
-  /** Two background loops: one fires due clocks, one publishes the outbox (a slow engine never delays firing). */
+  /**
+   * Background loops: two fire due clocks (their claims skip each other's rows, so one's SQL overlaps the
+   * other's computing), one publishes the outbox (a slow engine never delays firing).
+   */
   start(logger: Logger): void {
     if (this.running) return;
     this.stopping = false;
     const clocks = () => fireDueClocks(this.ctx, this.batchSize);
     const messages = () => this.publishPending();
     this.running = Promise.all([
+      this.loop(logger, 'clocks', clocks),
       this.loop(logger, 'clocks', clocks),
       this.loop(logger, 'outbox', messages),
     ]).then(() => undefined);
