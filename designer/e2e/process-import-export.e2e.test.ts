@@ -50,4 +50,37 @@ describe('importing and exporting .bpmn files', () => {
     expect(before.size).toBeGreaterThan(20);
     expect(Object.fromEntries(after)).toEqual(Object.fromEntries(before));
   });
+
+  it('applies the rule-set element template the engine serves to a business-rule task', async () => {
+    await page.goto(`${server.url}/designer`);
+    await page.click('[data-testid="new-process"]');
+    await page.fill('[data-testid="process-name-input"]', 'Classificació');
+    await page.fill('[data-testid="process-id-input"]', 'classify-e2e');
+    await page.click('[data-testid="new-process-dialog-submit"]');
+    await page.waitForSelector(shape('StartEvent_1'));
+    await page.click(`${shape('StartEvent_1')} .djs-hit`, { force: true });
+    await page.click('.djs-context-pad [data-action="append.append-task"]');
+    await page.keyboard.press('Escape');
+    await page.click('.djs-context-pad [data-action="replace"]');
+    await page.click('.djs-popup [data-id="replace-with-rule-task"]');
+
+    await page.click('.bio-properties-panel-select-template-button');
+    await page.click('[data-testid="template-tramit.rules"]');
+    await screenshot(page, 'process-element-template');
+    const group = page.locator('.bio-properties-panel-group', {
+      has: page.locator('.bio-properties-panel-group-header', { hasText: 'Rule set' }),
+    });
+    await group.locator('.bio-properties-panel-group-header').click();
+    const ruleSet = group.locator('input').first();
+    await ruleSet.fill('case-routing');
+    await ruleSet.press('Tab');
+
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="export"]');
+    const xml = await readFile((await (await download).path())!, 'utf8');
+    expect(xml).toMatch(/zeebe:modelerTemplate="tramit\.rules"/);
+    expect(xml).toContain('<zeebe:taskDefinition type="tramit:rules"');
+    expect(xml).toContain('<zeebe:header key="ruleSet" value="case-routing" />');
+    expect(xml).toContain('<zeebe:header key="resultVariable" value="ruleResult" />');
+  });
 });

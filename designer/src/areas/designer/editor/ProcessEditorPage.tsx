@@ -19,6 +19,7 @@ import { downloadFile } from './download-file';
 import { EditorToolbar } from './EditorToolbar';
 import { loadProcessDocument, type ProcessDocument } from './load-process-document';
 import { LintPanel, type PanelProblem } from './LintPanel';
+import { TemplateChooser } from './TemplateChooser';
 import { useModeler } from './useModeler';
 import { VersionList } from './VersionList';
 
@@ -47,10 +48,16 @@ export default function ProcessEditorPage() {
   const doc = useLoad(() => loadProcessDocument(processId, newName), [processId]);
   const templates = useLoad(getElementTemplates, []);
   const versions = useLoad(() => searchDefinitions(processId), [processId]);
-  const { attachCanvas, attachProperties, modeler, changes, issues, importError } = useModeler(
-    doc.data?.xml,
-    templates.data,
-  );
+  const {
+    attachCanvas,
+    attachProperties,
+    modeler,
+    changes,
+    issues,
+    importError,
+    templateTarget,
+    closeTemplates,
+  } = useModeler(doc.data?.xml, templates.data);
 
   const [saved, setSaved] = useState<SaveState>({ changes: 0, stored: false });
   const [busy, setBusy] = useState(false);
@@ -237,6 +244,7 @@ export default function ProcessEditorPage() {
         message={notice}
         data-testid="notice"
       />
+      {modeler && <TemplateChooser modeler={modeler} element={templateTarget} onClose={closeTemplates} />}
       {guard}
     </Box>
   );

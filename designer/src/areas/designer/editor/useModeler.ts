@@ -4,7 +4,7 @@ import { createModeler, type Modeler } from '../../../bpmn/create-modeler';
 import { flattenIssues, type LintIssue } from './lint-issues';
 
 interface Service {
-  on(event: string, callback: (event: { issues?: never }) => void): void;
+  on(event: string, callback: (event: { issues?: never; element?: unknown }) => void): void;
 }
 
 /**
@@ -19,6 +19,7 @@ export function useModeler(xml: string | undefined, elementTemplates: unknown[] 
   const [changes, setChanges] = useState(0);
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [importError, setImportError] = useState<string | null>(null);
+  const [templateTarget, setTemplateTarget] = useState<unknown>(null);
 
   useEffect(() => {
     if (xml === undefined || elementTemplates === undefined || !canvas || !properties) return;
@@ -36,6 +37,7 @@ export function useModeler(xml: string | undefined, elementTemplates: unknown[] 
     const events = instance.get<Service>('eventBus');
     events.on('commandStack.changed', () => setChanges((c) => c + 1));
     events.on('linting.completed', (event) => setIssues(flattenIssues(event.issues ?? {})));
+    events.on('elementTemplates.select', (event) => setTemplateTarget(event.element ?? null));
     let live = true;
     instance.importXML(xml).then(
       () => {
@@ -54,5 +56,14 @@ export function useModeler(xml: string | undefined, elementTemplates: unknown[] 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [xml, elementTemplates, canvas, properties]);
 
-  return { attachCanvas: setCanvas, attachProperties: setProperties, modeler, changes, issues, importError };
+  return {
+    attachCanvas: setCanvas,
+    attachProperties: setProperties,
+    modeler,
+    templateTarget,
+    closeTemplates: () => setTemplateTarget(null),
+    changes,
+    issues,
+    importError,
+  };
 }
