@@ -121,6 +121,14 @@ describe('appendAudit', () => {
     expect((await verifyAudit(db)).ok).toBe(true);
   });
 
+  it('verifies entries whose values JSON changes on the way (dates, undefined)', async () => {
+    const at = new Date('2026-12-02T00:00:00.000Z');
+    await appendAudit(db, [entry(1, { changes: [{ path: '/due', old: undefined, new: at }] })]);
+    const [row] = await rows();
+    expect(row!.changes).toEqual([{ path: '/due', new: at.toISOString() }]);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
   it('does not fork the chain under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>

@@ -43,7 +43,7 @@ function contentOf(input: AuditEntryInput, context: RequestContext | undefined):
     entityType: input.entityType,
     entityId: input.entityId,
     subjectPersonId: input.subjectPersonId ?? null,
-    changes: input.changes === undefined ? null : (JSON.parse(JSON.stringify(input.changes)) as unknown),
+    changes: input.changes ?? null,
   };
 }
 
