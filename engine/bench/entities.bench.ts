@@ -99,7 +99,9 @@ let databaseName = '';
 /** CPU milliseconds used since `from` by this process (server and HTTP client) and the database backends. */
 function cpuSince(from: { node: NodeJS.CpuUsage; pg: number }) {
   const used = process.cpuUsage(from.node);
-  return { node: (used.user + used.system) / 1000, pg: (backendCpuSeconds(databaseName) - from.pg) * 1000 };
+  const pg = (backendCpuSeconds(databaseName) - from.pg) * 1000;
+  // A backend that exited meanwhile takes its CPU with it: then the figure is unknown ('-').
+  return { node: (used.user + used.system) / 1000, pg: pg < 0 ? Number.NaN : pg };
 }
 const cpuNow = () => ({ node: process.cpuUsage(), pg: backendCpuSeconds(databaseName) });
 
