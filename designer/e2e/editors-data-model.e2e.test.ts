@@ -53,7 +53,7 @@ describe('the data-model editor', () => {
     await page.waitForSelector('[data-testid="publish-compatible"]');
     await admin.shot('editors-data-model-dry-run');
     await page.click('[data-testid="publish-confirm"]');
-    await page.waitForSelector('[data-testid="action-result"]');
+    await page.waitForSelector('[data-testid="action-result"][data-kind="published"]');
 
     const described = await api.send<Described>('/api/v1/entity-types/person');
     expect(described.body.published?.version).toBe(versionBefore + 1);
@@ -103,5 +103,31 @@ describe('the data-model editor', () => {
     expect(described.body.published?.version).toBe(versionBefore);
     expect(described.body.published?.schema.properties.membershipLevel).toBeUndefined();
     expect(described.body.draft?.required).toContain('membershipLevel');
+  });
+
+  it('places the server’s 422 on the field it names and keeps the stored draft', async () => {
+    const { admin } = suite;
+    const { page, api } = admin;
+    const draftBefore = (await api.send<Described>('/api/v1/entity-types/person')).body.draft;
+    await page.click('[data-testid="add-field"]');
+    await page.fill('[data-testid="field-name"]', 'vipFlag');
+    for (const language of ['ca', 'es', 'en'])
+      await page.fill(`[data-testid="field-label-${language}"]`, 'VIP');
+    await page.click('[data-testid="field-type"]');
+    await page.click('li[role="option"][data-value="boolean"]');
+    await page.click('[data-testid="field-index"]');
+    await page.click('li[role="option"][data-value="trigram"]');
+    await page.click('[data-testid="field-apply"]');
+    await page.click('[data-testid="save-draft"]');
+    await page.waitForSelector('[data-testid="problem-list"]');
+    expect(await page.textContent('[data-testid="field-row-vipFlag"]')).toContain('x-index');
+    await page.click('[data-testid="field-edit-vipFlag"]');
+    expect(await page.textContent('[data-testid="field-editor"]')).toContain('trigram');
+    await admin.shot('editors-data-model-problem');
+    await page.keyboard.press('Escape');
+
+    const draftAfter = (await api.send<Described>('/api/v1/entity-types/person')).body.draft;
+    expect(draftAfter).toEqual(draftBefore);
+    expect(draftAfter?.properties.vipFlag).toBeUndefined();
   });
 });

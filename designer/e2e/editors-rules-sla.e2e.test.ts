@@ -27,7 +27,7 @@ describe('the SLA, calendar and rule editors', () => {
     expect(await urgent.inputValue()).toBe('3');
 
     await page.click('[data-testid="publish"]');
-    await page.waitForSelector('[data-testid="action-result"]');
+    await page.waitForSelector('[data-testid="action-result"][data-kind="published"]');
     const policy = await api.send<Published<{ metrics: Record<string, Record<string, string>> }>>(
       '/api/v1/sla-policies/complaints',
     );
@@ -121,7 +121,7 @@ describe('the SLA, calendar and rule editors', () => {
     await page.setViewportSize({ width: 1366, height: 800 });
 
     await page.click('[data-testid="publish"]');
-    await page.waitForSelector('[data-testid="action-result"]');
+    await page.waitForSelector('[data-testid="action-result"][data-kind="published"]');
     type RuleSet = {
       rules: { name: string; priority?: number; conditions: { all: { value: unknown }[] } }[];
     };

@@ -39,7 +39,7 @@ export function EntityTypeEditor({ editor, typeNames, onPublished }: EntityTypeE
   const [editing, setEditing] = useState<{ originalName: string | null; field: FieldModel } | null>(null);
   const { content: schema, problems } = editor;
 
-  if (editor.loading) return <LoadingIndicator />;
+  if (editor.loading && editor.content === null) return <LoadingIndicator />;
   if (editor.loadError !== null || schema === null)
     return <Alert severity="error">{errorMessage(editor.loadError)}</Alert>;
 

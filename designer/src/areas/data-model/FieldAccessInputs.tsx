@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { selectTestId } from '../../components/definitions/select-test-id';
 import { roleNames, type FieldModel, type RoleName } from './entity-schema';
 import type { FieldInputsProps } from './FieldValidationInputs';
 
@@ -75,6 +76,7 @@ export function FieldAccessInputs({
           onChange={(e) =>
             onChange({ ...field, index: (e.target.value || undefined) as FieldModel['index'] })
           }
+          slotProps={{ select: selectTestId('field-index') }}
         >
           <MenuItem value="">{t('editors.dataModel.field.noIndex')}</MenuItem>
           <MenuItem value="btree">{t('editors.dataModel.field.btree')}</MenuItem>
@@ -97,9 +99,9 @@ export function FieldAccessInputs({
             }
             label={t('editors.dataModel.field.pii')}
           />
-          {problem('unique') && (
+          {problem('x-unique') && (
             <Typography color="error" variant="caption">
-              {problem('unique')}
+              {problem('x-unique')}
             </Typography>
           )}
         </FormGroup>

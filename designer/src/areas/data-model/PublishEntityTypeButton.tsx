@@ -40,14 +40,12 @@ export function PublishEntityTypeButton({
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
 
   const dryRun = async () => {
     if (editor.dirty && !(await editor.saveDraft())) return;
     setBusy(true);
     setError(null);
     setForce(false);
-    setPublishedVersion(null);
     try {
       setReport(await publishEntityType(editor.id, { dryRun: true }));
     } catch (failure) {
@@ -65,7 +63,7 @@ export function PublishEntityTypeButton({
     try {
       const result = await publishEntityType(editor.id, report?.compatible ? {} : { force: true });
       setReport(null);
-      setPublishedVersion(result.version);
+      if (result.version !== null) editor.notify({ kind: 'published', version: result.version });
       editor.reload();
       onPublished();
     } catch (failure) {
@@ -88,11 +86,6 @@ export function PublishEntityTypeButton({
         {t('editors.dataModel.publish.button')}
       </Button>
       {error !== null && report === null && <Alert severity="error">{errorMessage(error)}</Alert>}
-      {publishedVersion !== null && (
-        <Alert severity="success" data-testid="action-result" onClose={() => setPublishedVersion(null)}>
-          {t('editors.result.published', { version: publishedVersion })}
-        </Alert>
-      )}
       <Dialog
         open={report !== null}
         onClose={() => setReport(null)}

@@ -29,7 +29,7 @@ export function RuleSetEditor({ id, onSaved }: { id: string; onSaved(): void }) 
   const entityFacts = useKnownFacts();
   const { content, problems } = editor;
 
-  if (editor.loading) return <LoadingIndicator />;
+  if (editor.loading && editor.content === null) return <LoadingIndicator />;
   if (editor.loadError !== null || content === null)
     return <Alert severity="error">{errorMessage(editor.loadError)}</Alert>;
 

@@ -27,7 +27,7 @@ export function CalendarEditor({ id, onSaved }: { id: string; onSaved(): void })
   const editor = useDefinitionEditor<Calendar>(calendars, id, newCalendar, onSaved);
   const { content: calendar, problems } = editor;
 
-  if (editor.loading) return <LoadingIndicator />;
+  if (editor.loading && editor.content === null) return <LoadingIndicator />;
   if (editor.loadError !== null || calendar === null)
     return <Alert severity="error">{errorMessage(editor.loadError)}</Alert>;
 

@@ -37,7 +37,7 @@ export function SlaPolicyEditor({ id, calendarItems, onSaved }: SlaPolicyEditorP
   const facts = useKnownFacts();
   const { content: policy, problems } = editor;
 
-  if (editor.loading) return <LoadingIndicator />;
+  if (editor.loading && editor.content === null) return <LoadingIndicator />;
   if (editor.loadError !== null || policy === null)
     return <Alert severity="error">{errorMessage(editor.loadError)}</Alert>;
 

@@ -139,7 +139,7 @@ export function DefinitionToolbar<T>({ editor, title, publishButton }: Definitio
       </Stack>
       <Box aria-live="polite" sx={{ mt: 1 }}>
         {editor.lastAction && (
-          <Alert severity="success" data-testid="action-result">
+          <Alert severity="success" data-testid="action-result" data-kind={editor.lastAction.kind}>
             {t(`editors.result.${editor.lastAction.kind}`, { version: editor.lastAction.version ?? '' })}
           </Alert>
         )}

@@ -20,6 +20,8 @@ export interface DefinitionEditor<T> {
   /** Set after an action succeeded, for a confirmation message. */
   lastAction: { kind: 'saved' | 'published' | 'unchanged' | 'discarded'; version?: number } | null;
   setContent(update: (content: T) => T): void;
+  /** Reports an outcome reached outside the editor's own actions (e.g. an entity type's forced publish). */
+  notify(action: NonNullable<DefinitionEditor<T>['lastAction']>): void;
   saveDraft(): Promise<boolean>;
   publish(): Promise<boolean>;
   discardDraft(): Promise<void>;
@@ -156,6 +158,11 @@ export function useDefinitionEditor<T>(
     setContentState((current) => (current === null ? current : update(current)));
   }, []);
 
+  const notify = useCallback(
+    (action: NonNullable<DefinitionEditor<T>['lastAction']>) => setLastAction(action),
+    [],
+  );
+
   return {
     id,
     document,
@@ -170,6 +177,7 @@ export function useDefinitionEditor<T>(
     problems,
     lastAction,
     setContent,
+    notify,
     saveDraft,
     publish,
     discardDraft,
