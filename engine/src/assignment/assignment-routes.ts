@@ -62,7 +62,12 @@ export function assignmentRoutes(
   });
 
   router.put('/api/v1/assignment/groups/:group', 'users.write', async (req, res) => {
-    const group = parseInput(groupId, req.params.group, 'group id');
+    const group = String(req.params.group);
+    if (!definitionIdPattern.test(group)) {
+      throw badRequest(`"${group}" is not a group id.`, [
+        { path: 'group', message: 'lower-case letters, digits and . _ - (at most 80)' },
+      ]);
+    }
     await updateGroup(db, group, parseInput(groupBody, req.body));
     res.json((await listGroups(db, new Date())).find((g) => g.id === group));
   });

@@ -151,7 +151,7 @@ describe('bad input is a 4xx naming the field, and changes nothing', () => {
       400,
       ['/strategy'],
     ],
-    ['bad group id', 'PUT', '/api/v1/assignment/groups/Bad%20Group', { members: [] }, 400, ['/']],
+    ['bad group id', 'PUT', '/api/v1/assignment/groups/Bad%20Group', { members: [] }, 400, ['group']],
     [
       'absence ending before it starts',
       'POST',
