@@ -30,7 +30,9 @@ const vendorGroups = [
  * the other. htm's `preact` imports are resolved from diagram-js-ui, so both use the same copy.
  */
 function htmUsesDiagramPreact(): Plugin {
-  const diagramUi = path.dirname(createRequire(import.meta.url).resolve('@bpmn-io/diagram-js-ui/package.json'));
+  const diagramUi = path.dirname(
+    createRequire(import.meta.url).resolve('@bpmn-io/diagram-js-ui/package.json'),
+  );
   const importer = path.join(diagramUi, 'lib', 'index.js');
   return {
     name: 'tramit:htm-uses-diagram-preact',
