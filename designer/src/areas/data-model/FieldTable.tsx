@@ -1,4 +1,3 @@
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
@@ -14,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { pointer, problemsUnder, type FieldProblem } from '../../components/definitions/json-pointer';
 import { localized } from '../../components/definitions/localized-text';
 import type { FieldModel } from './entity-schema';
+import { RemoveButton } from '../../components/definitions/RowButtons';
 
 interface FieldTableProps {
   fields: FieldModel[];
@@ -92,12 +92,10 @@ export function FieldTable({ fields, problems, onEdit, onRemove }: FieldTablePro
                   >
                     <EditOutlined fontSize="small" />
                   </IconButton>
-                  <IconButton
-                    aria-label={t('editors.dataModel.field.remove', { name: field.name })}
+                  <RemoveButton
+                    label={t('editors.dataModel.field.remove', { name: field.name })}
                     onClick={() => onRemove(field)}
-                  >
-                    <DeleteOutlined fontSize="small" />
-                  </IconButton>
+                  />
                 </TableCell>
               </TableRow>
             );

@@ -1,7 +1,3 @@
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -9,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemAt, type FieldProblem } from '../../components/definitions/json-pointer';
 import { paramRows, withEventParams, type ParamRow, type RuleEvent } from './rule-set-model';
+import { AddButton, RemoveButton } from '../../components/definitions/RowButtons';
 
 interface EventEditorProps {
   event: RuleEvent;
@@ -66,23 +63,18 @@ export function EventEditor({ event, onChange, pointer, problems, testId }: Even
             }
             slotProps={{ htmlInput: { 'data-testid': `${testId}-param-${index}-value` } }}
           />
-          <IconButton
-            aria-label={t('editors.conditions.remove')}
+          <RemoveButton
+            label={t('editors.conditions.remove')}
             onClick={() => changeRows(rows.filter((_r, i) => i !== index))}
-          >
-            <DeleteOutlined fontSize="small" />
-          </IconButton>
+          />
         </Stack>
       ))}
       <div>
-        <Button
-          size="small"
-          startIcon={<AddOutlined />}
+        <AddButton
+          label={t('editors.rules.addParam')}
           onClick={() => setRows([...rows, { name: '', text: '' }])}
-          data-testid={`${testId}-add-param`}
-        >
-          {t('editors.rules.addParam')}
-        </Button>
+          testId={`${testId}-add-param`}
+        />
       </div>
     </Stack>
   );

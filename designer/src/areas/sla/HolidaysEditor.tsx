@@ -1,8 +1,4 @@
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
@@ -10,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { pointer, problemAt, type FieldProblem } from '../../components/definitions/json-pointer';
 import type { Calendar } from './calendar-model';
+import { AddButton, RemoveButton } from '../../components/definitions/RowButtons';
 
 interface HolidaysEditorProps {
   calendar: Calendar;
@@ -113,24 +110,19 @@ export function HolidaysEditor({ calendar, onChange, problems }: HolidaysEditorP
                 htmlInput: { 'data-pointer': `${at}/name`, 'data-testid': `local-holiday-${index}-name` },
               }}
             />
-            <IconButton
-              aria-label={t('editors.calendar.removeHoliday')}
+            <RemoveButton
+              label={t('editors.calendar.removeHoliday')}
               onClick={() => setLocal(local.filter((_h, i) => i !== index))}
-            >
-              <DeleteOutlined fontSize="small" />
-            </IconButton>
+            />
           </Stack>
         );
       })}
       <div>
-        <Button
-          size="small"
-          startIcon={<AddOutlined />}
+        <AddButton
+          label={t('editors.calendar.addHoliday')}
           onClick={() => setLocal([...local, { date: today, name: '' }])}
-          data-testid="add-local-holiday"
-        >
-          {t('editors.calendar.addHoliday')}
-        </Button>
+          testId="add-local-holiday"
+        />
       </div>
     </Stack>
   );

@@ -1,7 +1,5 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -22,6 +20,7 @@ import {
   setTarget,
   type SlaPolicy,
 } from './sla-policy-model';
+import { RemoveButton } from '../../components/definitions/RowButtons';
 
 interface TargetsTableProps {
   policy: SlaPolicy;
@@ -73,12 +72,10 @@ export function TargetsTable({ policy, onChange, problems }: TargetsTableProps) 
                   );
                 })}
                 <TableCell>
-                  <IconButton
-                    aria-label={t('editors.sla.removeMetric', { metric: metricLabel(metric) })}
+                  <RemoveButton
+                    label={t('editors.sla.removeMetric', { metric: metricLabel(metric) })}
                     onClick={() => onChange(removeMetric(policy, metric))}
-                  >
-                    <DeleteOutlined fontSize="small" />
-                  </IconButton>
+                  />
                 </TableCell>
               </TableRow>
             ))}

@@ -1,7 +1,4 @@
-import AddOutlined from '@mui/icons-material/AddOutlined';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
-import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -17,6 +14,7 @@ import {
   type Calendar,
   type WorkingInterval,
 } from './calendar-model';
+import { AddButton, RemoveButton } from '../../components/definitions/RowButtons';
 
 interface WeekEditorProps {
   calendar: Calendar;
@@ -88,17 +86,15 @@ export function WeekEditor({ calendar, onChange, problems }: WeekEditorProps) {
                         }}
                       />
                     ))}
-                    <IconButton
-                      aria-label={t('editors.calendar.removeInterval')}
+                    <RemoveButton
+                      label={t('editors.calendar.removeInterval')}
                       onClick={() =>
                         update(
                           day,
                           intervals.filter((_i, n) => n !== index),
                         )
                       }
-                    >
-                      <DeleteOutlined fontSize="small" />
-                    </IconButton>
+                    />
                   </Stack>
                 );
               })}
@@ -109,14 +105,11 @@ export function WeekEditor({ calendar, onChange, problems }: WeekEditorProps) {
               )}
             </Stack>
             <Stack direction="row">
-              <Button
-                size="small"
-                startIcon={<AddOutlined />}
+              <AddButton
+                label={t('editors.calendar.addInterval')}
                 onClick={() => update(day, [...intervals, nextInterval(intervals)])}
-                data-testid={`week-${day}-add`}
-              >
-                {t('editors.calendar.addInterval')}
-              </Button>
+                testId={`week-${day}-add`}
+              />
               <Tooltip title={t('editors.calendar.copyToWeekdays')}>
                 <IconButton
                   aria-label={t('editors.calendar.copyToWeekdays')}

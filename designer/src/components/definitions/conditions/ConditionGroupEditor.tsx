@@ -1,9 +1,7 @@
-import AddOutlined from '@mui/icons-material/AddOutlined';
 import ArrowDownwardOutlined from '@mui/icons-material/ArrowDownwardOutlined';
 import ArrowUpwardOutlined from '@mui/icons-material/ArrowUpwardOutlined';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -28,6 +26,7 @@ import {
 } from './condition-tree';
 import type { KnownFact } from './fact-catalogue';
 import { LeafConditionEditor } from './LeafConditionEditor';
+import { AddButton } from '../RowButtons';
 
 export interface ConditionGroupEditorProps {
   root: Condition;
@@ -121,22 +120,16 @@ export function ConditionGroupEditor(props: ConditionGroupEditorProps) {
             </MenuItem>
           ))}
         </TextField>
-        <Button
-          size="small"
-          startIcon={<AddOutlined />}
+        <AddButton
+          label={t('editors.conditions.addCondition')}
           onClick={() => onChange(appendChild(root, at, newLeaf(facts)))}
-          data-testid={`${id}-add`}
-        >
-          {t('editors.conditions.addCondition')}
-        </Button>
-        <Button
-          size="small"
-          startIcon={<AddOutlined />}
+          testId={`${id}-add`}
+        />
+        <AddButton
+          label={t('editors.conditions.addGroup')}
           onClick={() => onChange(appendChild(root, at, { all: [newLeaf(facts)] }))}
-          data-testid={`${id}-add-group`}
-        >
-          {t('editors.conditions.addGroup')}
-        </Button>
+          testId={`${id}-add-group`}
+        />
       </Stack>
       {problemAt(problems, groupPointer) && (
         <Typography color="error" variant="body2" sx={{ mb: 1 }}>
