@@ -11,7 +11,7 @@ let browser: Browser;
 const accounts = new Map<Role, { username: string; password: string }>();
 
 const expectedMenus: Record<Role, string[]> = {
-  admin: ['nav-designer', 'nav-monitoring', 'nav-data-model', 'nav-settings'],
+  admin: ['nav-designer', 'nav-monitoring', 'nav-data-model', 'nav-rules', 'nav-sla', 'nav-settings'],
   supervisor: ['nav-inbox', 'nav-monitoring'],
   agent: ['nav-inbox'],
   manager: ['nav-monitoring'],
