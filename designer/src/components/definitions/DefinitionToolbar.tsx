@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../api/useErrorMessage';
 import { ProblemList } from './ProblemList';
 import type { DefinitionEditor } from './useDefinitionEditor';
-import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
+import { useUnsavedChangesGuard } from '../useUnsavedChangesGuard';
 
 interface DefinitionToolbarProps<T> {
   editor: DefinitionEditor<T>;

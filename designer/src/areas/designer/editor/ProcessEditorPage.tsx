@@ -14,7 +14,7 @@ import { cloneProcessXml, readProcess } from '../bpmn-xml';
 import { deployProcess, getElementTemplates, saveDraft, searchDefinitions } from '../process-api';
 import { ProcessIdDialog } from '../ProcessIdDialog';
 import { useLoad } from '../useLoad';
-import { useUnsavedChangesGuard } from '../useUnsavedChangesGuard';
+import { useUnsavedChangesGuard } from '../../../components/useUnsavedChangesGuard';
 import { downloadFile } from './download-file';
 import { EditorToolbar } from './EditorToolbar';
 import { loadProcessDocument, type ProcessDocument } from './load-process-document';

@@ -57,7 +57,12 @@ export function useUnsavedChangesGuard(dirty: boolean): ReactNode {
   };
 
   return (
-    <Dialog open={pending !== null} onClose={() => setPending(null)} aria-labelledby="unsaved-title">
+    <Dialog
+      open={pending !== null}
+      onClose={() => setPending(null)}
+      aria-labelledby="unsaved-title"
+      data-testid="unsaved-dialog"
+    >
       <DialogTitle id="unsaved-title">{t('editors.unsaved.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText>{t('editors.unsaved.body')}</DialogContentText>
