@@ -20,6 +20,7 @@ import { deployFolder, startDemoWorkers } from './demo/demo-definitions.js';
 import { loadDemoPersons } from './demo/demo-persons.js';
 import { DefinitionStore } from './definitions/definition-store.js';
 import { EntityStore } from './entities/entity-store.js';
+import { ReadAuditQueue } from './audit/read-audit-queue.js';
 import { loadEntityDefinitions } from './entities/load-entity-definitions.js';
 import { RuleService } from './rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
@@ -78,7 +79,12 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   }
 
   const definitions = new DefinitionStore(db);
-  const entities = new EntityStore(db);
+  const entities = new EntityStore(db, {
+    readAudit: new ReadAuditQueue(db, {
+      onError: (error) =>
+        logger.error({ err: error }, 'could not write read audit entries; reads now wait for it'),
+    }),
+  });
   await loadEntityDefinitions(entities.types, findInRepository('definitions/entities'), logger);
   definitions.register(ruleSetKind);
   const rules = new RuleService(definitions, db);
@@ -201,6 +207,9 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       await caseUpdateWorker.stop();
       await rulesWorker.stop();
       await engine.close();
+      await entities.readAudit
+        .flush()
+        .catch((error: unknown) => logger.error({ err: error }, 'read audit entries were lost at shutdown'));
       await db.destroy();
     },
   };

@@ -3,8 +3,8 @@ import type { Db } from '../db/create-knex.js';
 import { notFound } from '../http/problem.js';
 import type { SecureRouter } from '../http/secure-router.js';
 import { parseInput } from '../http/validate.js';
-import { appendAudit } from './append-audit.js';
 import { listAudit, maxAuditPage } from './list-audit.js';
+import type { ReadAuditQueue } from './read-audit-queue.js';
 import { verifyAudit } from './verify-audit.js';
 
 const text = z.string().min(1).max(200);
@@ -29,13 +29,17 @@ const auditSearch = z
 const trailQuery = z.object(page).strict();
 const personId = z.uuid();
 
-export function auditRoutes(r: SecureRouter, deps: { db: Db }): void {
+/** The audit as its readers see it: every read queued so far is written before they look. */
+export function auditRoutes(r: SecureRouter, deps: { db: Db; readAudit: ReadAuditQueue }): void {
   r.get('/api/v1/audit/verify', 'audit.read', async (_req, res) => {
+    await deps.readAudit.flush();
     res.json(await verifyAudit(deps.db));
   });
 
   r.get('/api/v1/audit', 'audit.read', async (req, res) => {
-    res.json(await listAudit(deps.db, parseInput(auditSearch, req.query, 'query')));
+    const query = parseInput(auditSearch, req.query, 'query');
+    await deps.readAudit.flush();
+    res.json(await listAudit(deps.db, query));
   });
 
   r.get('/api/v1/entities/person/:id/audit', 'audit.read', async (req, res) => {
@@ -44,8 +48,9 @@ export function auditRoutes(r: SecureRouter, deps: { db: Db }): void {
     const exists =
       personId.safeParse(id).success && (await deps.db('records').where({ id, type: 'person' }).first('id'));
     if (!exists) throw notFound(`There is no person with id "${id}".`);
+    await deps.readAudit.flush();
     const page = await listAudit(deps.db, { person: id, ...query });
-    await appendAudit(deps.db, [{ action: 'read', entityType: 'person-audit-trail', entityId: id }]);
+    await deps.readAudit.add([{ action: 'read', entityType: 'person-audit-trail', entityId: id }]);
     res.json(page);
   });
 }

@@ -66,6 +66,7 @@ describe('records through the generated API', () => {
     expect(stale.body).toMatchObject({ currentVersion: 2, current: { version: 2, data: { age: 41 } } });
     expect(stale.headers.get('etag')).toBe('"2"');
 
+    await server.tramit.entities.readAudit.flush();
     const audit = await server.tramit
       .db('audit_log')
       .where({ entity_type: 'citizen', entity_id: id })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { appendAudit, type AuditEntryInput } from '../audit/append-audit.js';
+import { ReadAuditQueue } from '../audit/read-audit-queue.js';
 import type { Role } from '../auth/roles.js';
 import { currentContext } from '../logging/request-context.js';
 import { EntityTypeRegistry } from './entity-type-registry.js';
@@ -49,9 +50,15 @@ function isListQuery(query: ListQuery | Record<string, unknown>): query is ListQ
 export class EntityStore {
   readonly events = new RecordEvents();
   readonly types: EntityTypeRegistry;
+  /** Where reads of x-pii records are audited (write-behind; see ReadAuditQueue). */
+  readonly readAudit: ReadAuditQueue;
 
-  constructor(private readonly db: Knex) {
+  constructor(
+    private readonly db: Knex,
+    options: { readAudit?: ReadAuditQueue } = {},
+  ) {
     this.types = new EntityTypeRegistry(db);
+    this.readAudit = options.readAudit ?? new ReadAuditQueue(db);
   }
 
   async get(type: string, id: string): Promise<StoredRecord | undefined> {
@@ -223,22 +230,20 @@ export class EntityStore {
   }
 
   /**
-   * Audits reads of records of an x-pii type (one entry per record). The entry commits without
-   * waiting for the disk flush: a crash may lose the last fraction of a second of read entries,
-   * never a change, and a lookup does not pay for an fsync.
+   * Audits reads of records of an x-pii type (one entry per record), through the write-behind
+   * queue: the entries are committed in a batch within milliseconds, without waiting for the disk
+   * flush. A crash may lose the last fraction of a second of read entries, never a change.
    */
   async auditReads(type: PublishedType, ids: string[], action = 'read'): Promise<void> {
     if (!type.doc['x-pii'] || ids.length === 0) return;
-    const entries = ids.map((id) => ({
-      action,
-      entityType: type.name,
-      entityId: id,
-      ...(type.name === 'person' ? { subjectPersonId: id } : {}),
-    }));
-    await this.db.transaction(async (trx) => {
-      await trx.raw('set local synchronous_commit = off');
-      await appendAudit(trx, entries);
-    });
+    await this.readAudit.add(
+      ids.map((id) => ({
+        action,
+        entityType: type.name,
+        entityId: id,
+        ...(type.name === 'person' ? { subjectPersonId: id } : {}),
+      })),
+    );
   }
 
   private auditEntry(

@@ -109,7 +109,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   });
   sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
   userRoutes(routes, { db: deps.db });
-  auditRoutes(routes, { db: deps.db });
+  auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db);
   relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types));
