@@ -17,6 +17,7 @@ import { PersonGenerator } from '../src/demo/person-generator.js';
 import { createLogger } from '../src/logging/logger.js';
 import { createTramit, type Tramit } from '../src/tramit.js';
 import { backendCpuSeconds, benchDatabase } from './bench-db.js';
+import { httpLoadClient } from './http-load-client.js';
 import { fmt, pool, summary } from './stats.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -78,19 +79,17 @@ interface Api {
   post(path: string, body: unknown): Promise<number>;
 }
 
-function api(url: string, token: string): Api {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+function api(url: string, token: string): Api & { close(): void } {
+  const client = httpLoadClient(url, { authorization: `Bearer ${token}` });
   return {
-    async get(path) {
-      const response = await fetch(`${url}${path}`, { headers });
-      return { status: response.status, body: (await response.json()) as never };
-    },
+    get: (path) => client.get(path),
     async post(path, body) {
-      const response = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-      const text = await response.text();
-      if (response.status !== 201 && process.env.BENCH_DEBUG === '1') console.error(response.status, text);
+      const response = await client.post(path, body);
+      if (response.status !== 201 && process.env.BENCH_DEBUG === '1')
+        console.error(response.status, response.body);
       return response.status;
     },
+    close: client.close,
   };
 }
 
@@ -318,7 +317,9 @@ async function main() {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials&client_id=bench&client_secret=bench-secret-value',
     }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-    await measure(api(url, token), ids);
+    const client = api(url, token);
+    await measure(client, ids);
+    client.close();
   } finally {
     await tramit.close();
     if (process.env.BENCH_KEEP === '1') console.log(`\nkept the database ${database.name}`);
