@@ -86,6 +86,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     }),
   });
   await loadEntityDefinitions(entities.types, findInRepository('definitions/entities'), logger);
+  const reindexed = await entities.types.syncIndexes();
+  if (reindexed.length > 0) logger.info({ types: reindexed }, 'entity type indexes brought up to date');
   definitions.register(ruleSetKind);
   const rules = new RuleService(definitions, db);
   const alerts = new AlertService(db, rules, logger);

@@ -41,6 +41,12 @@ export interface RecordPage {
 const actorId = () => currentContext()?.actor?.id ?? 'engine';
 const allRoles: readonly Role[] = ['admin', 'supervisor', 'agent', 'manager', 'integration'];
 const maxBulkErrors = 100;
+/**
+ * How alike (pg_trgm word similarity) a name must be to be a fuzzy match. 0.5 keeps a one-letter
+ * typo in a surname ("garsia" for "garcia" is 0.57) and a full name with one; 0.4 let through so
+ * many names sharing common trigrams that ranking them took most of the search.
+ */
+const fuzzyThreshold = 0.5;
 
 function isListQuery(query: ListQuery | Record<string, unknown>): query is ListQuery {
   return Array.isArray(query.filters) && Array.isArray(query.sort) && typeof query.limit === 'number';
@@ -168,7 +174,7 @@ export class EntityStore {
       ).rows;
     const rows = fuzzy
       ? await this.db.transaction(async (trx) => {
-          await trx.raw("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)");
+          await trx.raw(`select set_config('pg_trgm.word_similarity_threshold', '${fuzzyThreshold}', true)`);
           return run(trx);
         })
       : await run(this.db);

@@ -6,6 +6,7 @@ import { currentContext } from '../logging/request-context.js';
 import { typeNamePattern, type EntityTypeDocument } from './entity-type.js';
 import { compilePublished, type PublishedType } from './published-type.js';
 import { breakingChanges, type BreakingChange } from './schema-compatibility.js';
+import { indexDefinitions } from './index-ddl.js';
 import { syncTypeIndexes } from './type-indexes.js';
 import { validateEntityType } from './validate-entity-type.js';
 
@@ -275,6 +276,35 @@ export class EntityTypeRegistry {
   }
 
   /** The hash of the last version published by `publishedBy`, to skip unchanged shipped files. */
+  /**
+   * Brings every published type's indexes in line with what this release declares for it (a
+   * release may change how an annotation is indexed): creates the missing ones, drops the stale
+   * ones. Types already in line are not touched. Returns the names of the types it changed.
+   */
+  async syncIndexes(): Promise<string[]> {
+    const changed: string[] = [];
+    for (const name of await this.publishedNames()) {
+      const done = await this.db.transaction(async (trx) => {
+        const row = await trx('entity_types as t')
+          .join('entity_type_versions as v', (j) =>
+            j.on('v.name', 't.name').andOn('v.version', 't.latest_version'),
+          )
+          .where('t.name', name)
+          .forUpdate('t')
+          .first('t.indexes', 'v.schema');
+        if (!row) return false;
+        const existing = (row.indexes ?? []) as string[];
+        const wanted = indexDefinitions(name, row.schema as EntityTypeDocument).map((i) => i.name);
+        if (sameNames(existing, wanted)) return false;
+        const indexes = await syncTypeIndexes(trx, name, row.schema as EntityTypeDocument, existing);
+        await trx('entity_types').where({ name }).update({ indexes });
+        return true;
+      });
+      if (done) changed.push(name);
+    }
+    return changed;
+  }
+
   async lastHashBy(name: string, publishedBy: string): Promise<string | undefined> {
     const row = await this.db('entity_type_versions')
       .where({ name, published_by: publishedBy })
@@ -282,6 +312,10 @@ export class EntityTypeRegistry {
       .first('schema_hash');
     return row?.schema_hash;
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
 async function countFailing(trx: Knex.Transaction, name: string, doc: EntityTypeDocument): Promise<number> {

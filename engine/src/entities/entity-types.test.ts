@@ -212,4 +212,29 @@ describe('entity types', () => {
     expect(response.status).toBe(409);
     expect((await admin.send('/api/v1/entity-types/tag')).body).toMatchObject({ published: { version: 1 } });
   });
+
+  it('brings the indexes of published types in line with this release at start, and only then', async () => {
+    await publishType(
+      admin,
+      'gauge',
+      meter({ properties: { ...meter().properties, note: { type: 'string', 'x-index': 'trigram' } } }),
+    );
+    const wanted = await indexesOfType('gauge');
+    expect(wanted).toHaveLength(3);
+    // What an older release left: one declared index missing, one it no longer declares.
+    const db = server.tramit.db;
+    await db.raw(`drop index "${wanted[0]}"`);
+    await db.raw(
+      `create index "ent_gauge_note_tri_0000000000" on records using gist ((data->>'note') gist_trgm_ops) where type = 'gauge' and deleted_at is null`,
+    );
+    await db('entity_types')
+      .where({ name: 'gauge' })
+      .update({ indexes: [...wanted.slice(1), 'ent_gauge_note_tri_0000000000'] });
+
+    expect(await server.tramit.entities.types.syncIndexes()).toEqual(['gauge']);
+    expect(await indexesOfType('gauge')).toEqual(wanted);
+    const stored = await db('entity_types').where({ name: 'gauge' }).first('indexes');
+    expect([...(stored.indexes as string[])].sort()).toEqual(wanted);
+    expect(await server.tramit.entities.types.syncIndexes()).toEqual([]);
+  });
 });

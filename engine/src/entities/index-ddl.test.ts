@@ -9,10 +9,11 @@ describe('index DDL', () => {
     const kinds = sql.map((s) =>
       /^create (unique )?index/.exec(s)![1] ? 'unique' : (/using (\w+)/.exec(s)?.[1] ?? 'btree'),
     );
-    expect(kinds.sort()).toEqual(['btree', 'btree', 'btree', 'gin', 'gin', 'gist', 'gist', 'unique']);
+    expect(kinds.sort()).toEqual(['btree', 'btree', 'btree', 'gin', 'gin', 'gin', 'gin', 'unique']);
     for (const statement of sql) expect(statement).toMatch(/ where type = 'citizen' and deleted_at is null$/);
     expect(sql).toContainEqual(expect.stringContaining(`((data->>'age')::numeric), id)`));
     expect(sql).toContainEqual(expect.stringContaining(`using gin ((data->'phones') jsonb_path_ops)`));
+    expect(sql.filter((s) => s.includes('gin_trgm_ops'))).toHaveLength(2);
   });
 
   it('derives short safe names that change with the definition', () => {

@@ -32,9 +32,12 @@ function define(type: string, field: string, kind: string, body: string, unique 
 
 /**
  * The indexes a type version declares: btree expression indexes (with the id, for sorted pages),
- * GIN jsonb_path_ops on indexed arrays (containment lookups), GiST trigram indexes for contains and
- * fuzzy search (GiST can also order by distance, which is what a top-10 fuzzy search needs), and
- * partial unique indexes for x-unique, all limited to the type's live records.
+ * GIN jsonb_path_ops on indexed arrays (containment lookups), GIN trigram indexes for contains and
+ * fuzzy search, and partial unique indexes for x-unique, all limited to the type's live records.
+ * Trigram indexes are GIN, not GiST: GiST can walk its index in distance order, but at a million
+ * names that walk read ~15,000 pages per top-10 search (~260 ms); GIN finds the few thousand names
+ * sharing enough trigrams (~50–100 ms) and ranking them is a small sort. GIN is also half the size
+ * and builds in seconds.
  */
 export function indexDefinitions(type: string, doc: EntityTypeDocument): IndexDefinition[] {
   const out: IndexDefinition[] = [];
@@ -50,11 +53,11 @@ export function indexDefinitions(type: string, doc: EntityTypeDocument): IndexDe
       out.push(define(type, field, 'gin', `using gin (${jsonOf(field)} jsonb_path_ops)`));
     }
     if (schema['x-index'] === 'trigram') {
-      out.push(define(type, field, 'trigram', `using gist (${searchExpression([field])} gist_trgm_ops)`));
+      out.push(define(type, field, 'trigram', `using gin (${searchExpression([field])} gin_trgm_ops)`));
     }
   }
   for (const [name, search] of Object.entries(doc['x-search'] ?? {})) {
-    out.push(define(type, name, 'trigram', `using gist (${searchExpression(search.fields)} gist_trgm_ops)`));
+    out.push(define(type, name, 'trigram', `using gin (${searchExpression(search.fields)} gin_trgm_ops)`));
   }
   return out;
 }

@@ -49,7 +49,7 @@ function sortExpression(
   return { sql: scalarExpression(field, schema), bindings: [], cast, descending };
 }
 
-/** A fuzzy search without an explicit sort is ranked by distance alone, so GiST can walk its index in order. */
+/** A fuzzy search without an explicit sort is ranked by distance (then id): one page, no cursor. */
 export function isFuzzyRanking(query: ListQuery): boolean {
   return query.sort.length === 0 && query.filters.some((f) => f.op === 'fuzzy');
 }
@@ -72,7 +72,7 @@ function sortExpressions(
   }
   if (keys.length === 0)
     keys.push({ sql: 'created_at', bindings: [], cast: 'timestamptz', descending: false });
-  if (!keys.some((k) => k.sql === 'id') && !isFuzzyRanking(query)) {
+  if (!keys.some((k) => k.sql === 'id')) {
     keys.push({ sql: 'id', bindings: [], cast: 'uuid', descending: false });
   }
   return keys;
