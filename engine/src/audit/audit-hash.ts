@@ -28,10 +28,14 @@ export interface HashedContent extends EntryContent {
  * value and its JSON round trip through jsonb give the same text.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function') {
+  // Primitives first: most leaves are strings and numbers, and asking a primitive for toJSON boxes it.
+  if (value === null) return 'null';
+  const kind = typeof value;
+  if (kind === 'string' || kind === 'number' || kind === 'boolean') return JSON.stringify(value);
+  if (kind !== 'object') return JSON.stringify(value) ?? 'null';
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return canonicalJson((value as { toJSON(): unknown }).toJSON());
   }
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);

@@ -119,6 +119,19 @@ describe('literals read back by the database', () => {
     expect(result!.rows[0]!.v).toBe(value);
   });
 
+  it.each<[string, string | number]>([
+    ['quotes', `'; drop table x; --`],
+    ['backslashes and quotes', `\\'\\''`],
+    ['JSON with escapes', JSON.stringify({ name: 'O\'Brien "Jr"\n' })],
+    ['a number', -12.5],
+  ])('bindings (%s) of a statement sent after BEGIN come back unchanged', async (_name, value) => {
+    const back = await db.transaction(async (trx) => {
+      const result = (await trx.raw('select ?::text as v', [value])) as { rows: { v: string }[] };
+      return result.rows[0]!.v;
+    });
+    expect(back).toBe(String(value));
+  });
+
   it('a date keeps its instant', async () => {
     const at = new Date('2026-03-29T01:30:00.456Z');
     const [result] = await db.transaction((trx) =>

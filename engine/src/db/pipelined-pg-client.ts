@@ -1,5 +1,6 @@
 import ClientPG from 'knex/lib/dialects/postgres/index.js';
 import type pg from 'pg';
+import { literal as sqlLiteral } from './sql-literal.js';
 
 interface QueryObject {
   sql: string;
@@ -43,7 +44,12 @@ export class PipelinedPgClient extends ClientPG {
     const bindings = obj.bindings ?? [];
     if (bindings.length === 0) return obj.sql;
     const escape = (this as unknown as { _escapeBinding(value: unknown): string })._escapeBinding.bind(this);
-    return obj.sql.replace(/\$(\d+)/g, (_match, index: string) => escape(bindings[Number(index) - 1]));
+    // Strings and numbers the fast way (native replaceAll, the same literals knex writes); the rest
+    // (arrays, objects, dates, buffers) as knex writes them.
+    return obj.sql.replace(/\$(\d+)/g, (_match, index: string) => {
+      const value = bindings[Number(index) - 1];
+      return typeof value === 'string' || typeof value === 'number' ? sqlLiteral(value) : escape(value);
+    });
   }
 }
 

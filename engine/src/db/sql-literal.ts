@@ -10,7 +10,8 @@ export function literal(value: SqlValue): string {
   switch (typeof value) {
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`cannot write ${value} as SQL`);
-      return String(value);
+      // In parentheses when negative: `-1::text` would read as `-(1::text)`.
+      return value < 0 ? `(${value})` : String(value);
     case 'bigint':
       return value.toString();
     case 'boolean':
