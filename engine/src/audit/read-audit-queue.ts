@@ -42,15 +42,12 @@ export class ReadAuditQueue {
   async add(entries: AuditEntryInput[]): Promise<void> {
     if (entries.length === 0) return;
     const context = currentContext();
-    const actor = context?.actor ?? { kind: 'engine' as const, id: 'engine' };
-    for (const entry of entries) {
-      this.pending.push({
-        actor,
-        channel: channelOf(context),
-        ...(context?.requestId ? { requestId: context.requestId } : {}),
-        ...entry,
-      });
-    }
+    const reader: Pick<AuditEntryInput, 'actor' | 'channel' | 'requestId'> = {
+      actor: context?.actor ?? { kind: 'engine', id: 'engine' },
+      channel: channelOf(context),
+      ...(context?.requestId ? { requestId: context.requestId } : {}),
+    };
+    for (const entry of entries) this.pending.push({ ...reader, ...entry });
     if (this.failed || this.pending.length >= this.maxPending) {
       await this.flush();
       return;

@@ -275,7 +275,6 @@ export class EntityTypeRegistry {
     return result.report;
   }
 
-  /** The hash of the last version published by `publishedBy`, to skip unchanged shipped files. */
   /**
    * Brings every published type's indexes in line with what this release declares for it (a
    * release may change how an annotation is indexed): creates the missing ones, drops the stale
@@ -305,6 +304,7 @@ export class EntityTypeRegistry {
     return changed;
   }
 
+  /** The hash of the last version published by `publishedBy`, to skip unchanged shipped files. */
   async lastHashBy(name: string, publishedBy: string): Promise<string | undefined> {
     const row = await this.db('entity_type_versions')
       .where({ name, published_by: publishedBy })
