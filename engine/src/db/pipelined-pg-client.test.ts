@@ -140,3 +140,31 @@ describe('literals read back by the database', () => {
     expect(new Date(result!.rows[0]!.v as string).toISOString()).toBe(at.toISOString());
   });
 });
+
+describe.runIf(testDbKind() === 'postgres')('statements that keep coming back', () => {
+  const preparedHere = async () =>
+    (await db.raw<{ rows: { statement: string }[] }>('select statement from pg_prepared_statements')).rows
+      .map((r) => r.statement)
+      .filter((s) => s.includes('from "pipelined"'));
+
+  it('are prepared on the connection after a few calls, and answer as before', async () => {
+    await db('pipelined').insert({ id: 100, label: 'hundred' });
+    const labelOf = async (id: number) =>
+      (await db('pipelined').where({ id }).first('label'))?.label as string;
+    expect(await labelOf(100)).toBe('hundred');
+    expect(await preparedHere()).toEqual([]);
+    for (let i = 0; i < 3; i++) expect(await labelOf(100)).toBe('hundred');
+    expect(await preparedHere()).toHaveLength(1);
+    expect(await labelOf(999)).toBeUndefined();
+  });
+
+  it('a statement whose table changed shape fails once, then is prepared afresh', async () => {
+    await db.raw('create table reshaped (id int primary key, a text)');
+    await db('reshaped').insert({ id: 1, a: 'x' });
+    const row = () => db('reshaped').where({ id: 1 }).first();
+    for (let i = 0; i < 4; i++) await row();
+    await db.raw('alter table reshaped add column b text');
+    await expect(row()).rejects.toMatchObject({ code: '0A000' });
+    expect(await row()).toEqual({ id: 1, a: 'x', b: null });
+  });
+});

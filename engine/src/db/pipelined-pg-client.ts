@@ -1,14 +1,24 @@
 import ClientPG from 'knex/lib/dialects/postgres/index.js';
 import type pg from 'pg';
+import { PreparedNames } from './prepared-names.js';
 import { literal as sqlLiteral } from './sql-literal.js';
 
 interface QueryObject {
   sql: string;
   bindings?: unknown[];
+  options?: Record<string, unknown>;
   response?: unknown;
 }
 
-type Connection = pg.Client & { tramitPending?: string[] };
+type Connection = pg.Client & {
+  tramitPending?: string[];
+  /** Names of the statements prepared on this connection. */
+  tramitPrepared?: Set<string>;
+  connection?: { parsedStatements: Record<string, string> };
+};
+
+/** "cached plan must not change result type": a prepared statement outlived a schema change. */
+const stalePlan = '0A000';
 
 /**
  * knex's PostgreSQL client with fewer round trips: `BEGIN` and the writes handed to `deferWrites`
@@ -17,6 +27,9 @@ type Connection = pg.Client & { tramitPending?: string[] };
  * Nothing changes outside transactions. (Statements sharing a message are run by PostgreSQL one
  * after the other in the same transaction; an error in any of them fails the transaction as usual.)
  */
+/** One book for the process: knex builds transaction clients from the prototype, without fields. */
+const prepared = new PreparedNames();
+
 export class PipelinedPgClient extends ClientPG {
   override _query(connection: Connection, obj: QueryObject): Promise<QueryObject> {
     const pending = (connection.tramitPending ??= []);
@@ -32,11 +45,40 @@ export class PipelinedPgClient extends ClientPG {
       return Promise.resolve(obj);
     }
     if (/^ROLLBACK\b/.test(obj.sql)) pending.length = 0;
-    if (pending.length === 0) return super._query(connection, obj) as Promise<QueryObject>;
+    if (pending.length === 0) return this.alone(connection, obj);
     return send(connection, [...pending.splice(0), this.literal(obj)]).then((results) => {
       obj.response = results[results.length - 1];
       return obj;
     });
+  }
+
+  /**
+   * A statement on its own, in the extended protocol; a parameterized one that keeps coming back is
+   * prepared on the connection (see PreparedNames).
+   */
+  private async alone(connection: Connection, obj: QueryObject): Promise<QueryObject> {
+    const held = (connection.tramitPrepared ??= new Set());
+    const name =
+      obj.bindings && obj.bindings.length > 0 && !obj.options?.name
+        ? prepared.nameFor(obj.sql, held)
+        : undefined;
+    if (!name) return super._query(connection, obj) as Promise<QueryObject>;
+    obj.options = { ...obj.options, name };
+    try {
+      const done = (await super._query(connection, obj)) as QueryObject;
+      held.add(name);
+      return done;
+    } catch (error) {
+      if ((error as { code?: string }).code === stalePlan) {
+        // The next call prepares the text afresh under a new name; this one fails as it would have.
+        prepared.forget(obj.sql);
+        held.delete(name);
+        if (connection.connection) delete connection.connection.parsedStatements[name];
+      }
+      throw error;
+    } finally {
+      delete obj.options.name;
+    }
   }
 
   /** The statement with its parameters written as escaped literals, so it can share a message. */
