@@ -41,6 +41,14 @@ export async function benchDatabase(
   };
 }
 
+/** A database an earlier run kept (BENCH_KEEP=1), to measure again; never dropped. */
+export function keptDatabase(name: string, poolMax: number): Awaited<ReturnType<typeof benchDatabase>> {
+  if (!/^tramit_bench_[a-z0-9]+$/.test(name)) throw new Error(`not a bench database: ${name}`);
+  const url = databaseUrl(name);
+  const db = createKnex({ kind: 'postgres', url, poolMax });
+  return { db, url, name, drop: () => db.destroy() };
+}
+
 /** (1) The raw commit rate: single-row inserts, each its own transaction, from 16 connections. */
 export async function rawCommitRate(url: string, seconds = 5, connections = 16): Promise<number> {
   const clients = await Promise.all(

@@ -7,8 +7,12 @@
  *      lookup by phone, lookup by DNI, fuzzy name search (top 10), a filtered and sorted list page —
  *      p50/p99 of each, one request at a time (creates: BENCH_CONCURRENCY at a time, default 8).
  * BENCH_SCALE=0.05 loads 50,000 persons (a quick look); BENCH_REQUESTS (default 500) requests per lookup;
- * BENCH_KEEP=1 keeps the database afterwards (to look at query plans).
+ * BENCH_KEEP=1 keeps the database afterwards (to look at query plans) and the loaded ids beside it;
+ * BENCH_REUSE=<database> measures again against a kept database, without loading (step 2 only).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '../src/auth/clients-repo.js';
 import { generateSigningKeyJson } from '../src/auth/signing-keys.js';
 import { loadConfig } from '../src/config/config.js';
@@ -16,7 +20,7 @@ import { verifyAudit } from '../src/audit/verify-audit.js';
 import { PersonGenerator } from '../src/demo/person-generator.js';
 import { createLogger } from '../src/logging/logger.js';
 import { createTramit, type Tramit } from '../src/tramit.js';
-import { backendCpuSeconds, benchDatabase } from './bench-db.js';
+import { backendCpuSeconds, benchDatabase, keptDatabase } from './bench-db.js';
 import { httpLoadClient } from './http-load-client.js';
 import { fmt, pool, summary } from './stats.js';
 
@@ -94,6 +98,8 @@ function api(url: string, token: string): Api & { close(): void } {
 }
 
 let databaseName = '';
+/** Records already in a reused database: new creates start after them (their documents stay unique). */
+let createdBefore = 0;
 
 /** CPU milliseconds used since `from` by this process (server and HTTP client) and the database backends. */
 function cpuSince(from: { node: NodeJS.CpuUsage; pg: number }) {
@@ -142,7 +148,7 @@ const dniIndexes = (next: () => number) => {
 
 async function measure(client: Api, ids: string[]): Promise<void> {
   const base = '/api/v1/entities/person';
-  const created = persons;
+  const created = Math.max(persons, createdBefore);
   const createLatencies: number[] = [];
   const creates = Math.max(200, Math.round(requests * 4));
   const c0 = performance.now();
@@ -239,8 +245,11 @@ function typo(word: string): string {
   return word.slice(0, at) + word.slice(at + 1);
 }
 
+const idsFile = (name: string) => join(tmpdir(), `${name}.ids.json`);
+
 async function main() {
-  const database = await benchDatabase(10);
+  const reuse = process.env.BENCH_REUSE;
+  const database = reuse ? keptDatabase(reuse, 10) : await benchDatabase(10);
   databaseName = database.name;
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -254,64 +263,82 @@ async function main() {
   });
   const tramit = await createTramit(config, createLogger('warn'));
   try {
-    await createClient(tramit.db, {
-      clientId: 'bench',
-      name: 'bench',
-      secret: 'bench-secret-value',
-      roles: ['integration'],
-    });
+    if (!reuse) {
+      await createClient(tramit.db, {
+        clientId: 'bench',
+        name: 'bench',
+        secret: 'bench-secret-value',
+        roles: ['integration'],
+      });
+    }
     const url = await tramit.listen();
     console.log(
       `Tramit entity-store benchmark — ${new Date().toISOString()} — ${persons} persons (scale ${scale})\n`,
     );
     report('measure', 'result', '', '', 'target');
-    const { ids, generateMs, loadMs, nodeCpu, pgCpu } = await load(tramit, database.name);
-    report(
-      `generate ${persons} persons`,
-      `${fmt(generateMs / 1000, 1)} s`,
-      `${fmt(persons / (generateMs / 1000), 0)} /s`,
-      '',
-      '—',
-    );
-    const projected = scale < 1 ? `, ${fmt((loadMs / 1000 / persons) * 1e6, 0)} s per 1 M` : '';
-    report(
-      `load ${persons} persons (bulkCreate, audited)`,
-      `${fmt(loadMs / 1000, 1)} s`,
-      `${fmt(persons / (loadMs / 1000), 0)} /s${projected}`,
-      '',
-      '1 M < 180 s',
-    );
-    const perMillion = (seconds: number) => fmt((seconds / persons) * 1e6, 0);
-    report(
-      '    CPU of the load, per 1 M persons',
-      `Node ${perMillion(nodeCpu)} s`,
-      `PostgreSQL ${perMillion(pgCpu)} s`,
-      '',
-      '—',
-    );
-    const a0 = performance.now();
-    await tramit.db.raw('vacuum analyze records');
-    report(
-      'vacuum analyze records (what autovacuum does after a load)',
-      `${fmt((performance.now() - a0) / 1000, 1)} s`,
-      '',
-      '',
-      '—',
-    );
-    const v0 = performance.now();
-    const verified = await verifyAudit(tramit.db, { batchSize: 10_000 });
-    const verifySeconds = (performance.now() - v0) / 1000;
-    report(
-      `verify the audit chain (${verified.checked} entries)`,
-      `${fmt(verifySeconds, 1)} s`,
-      `${fmt(verified.checked / verifySeconds, 0)} entries/s`,
-      verified.ok ? 'intact' : `BROKEN at ${verified.firstBroken?.seq}`,
-      '—',
-    );
-    const sizes = await tramit.db.raw<{ rows: { records: string; audit: string }[] }>(
-      `select pg_size_pretty(pg_total_relation_size('records')) as records, pg_size_pretty(pg_total_relation_size('audit_log')) as audit`,
-    );
-    report('size on disk', `records ${sizes.rows[0]!.records}`, `audit_log ${sizes.rows[0]!.audit}`, '', '—');
+    let ids: string[];
+    if (reuse) {
+      ids = JSON.parse(readFileSync(idsFile(database.name), 'utf8')) as string[];
+      const counted = await tramit.db('records').where({ type: 'person' }).count<{ n: string }[]>({ n: '*' });
+      createdBefore = Number(counted[0]!.n);
+    } else {
+      const loaded = await load(tramit, database.name);
+      ids = loaded.ids;
+      const { generateMs, loadMs, nodeCpu, pgCpu } = loaded;
+      if (process.env.BENCH_KEEP === '1') writeFileSync(idsFile(database.name), JSON.stringify(ids));
+      report(
+        `generate ${persons} persons`,
+        `${fmt(generateMs / 1000, 1)} s`,
+        `${fmt(persons / (generateMs / 1000), 0)} /s`,
+        '',
+        '—',
+      );
+      const projected = scale < 1 ? `, ${fmt((loadMs / 1000 / persons) * 1e6, 0)} s per 1 M` : '';
+      report(
+        `load ${persons} persons (bulkCreate, audited)`,
+        `${fmt(loadMs / 1000, 1)} s`,
+        `${fmt(persons / (loadMs / 1000), 0)} /s${projected}`,
+        '',
+        '1 M < 180 s',
+      );
+      const perMillion = (seconds: number) => fmt((seconds / persons) * 1e6, 0);
+      report(
+        '    CPU of the load, per 1 M persons',
+        `Node ${perMillion(nodeCpu)} s`,
+        `PostgreSQL ${perMillion(pgCpu)} s`,
+        '',
+        '—',
+      );
+      const a0 = performance.now();
+      await tramit.db.raw('vacuum analyze records');
+      report(
+        'vacuum analyze records (what autovacuum does after a load)',
+        `${fmt((performance.now() - a0) / 1000, 1)} s`,
+        '',
+        '',
+        '—',
+      );
+      const v0 = performance.now();
+      const verified = await verifyAudit(tramit.db, { batchSize: 10_000 });
+      const verifySeconds = (performance.now() - v0) / 1000;
+      report(
+        `verify the audit chain (${verified.checked} entries)`,
+        `${fmt(verifySeconds, 1)} s`,
+        `${fmt(verified.checked / verifySeconds, 0)} entries/s`,
+        verified.ok ? 'intact' : `BROKEN at ${verified.firstBroken?.seq}`,
+        '—',
+      );
+      const sizes = await tramit.db.raw<{ rows: { records: string; audit: string }[] }>(
+        `select pg_size_pretty(pg_total_relation_size('records')) as records, pg_size_pretty(pg_total_relation_size('audit_log')) as audit`,
+      );
+      report(
+        'size on disk',
+        `records ${sizes.rows[0]!.records}`,
+        `audit_log ${sizes.rows[0]!.audit}`,
+        '',
+        '—',
+      );
+    }
     const token = await fetch(`${url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -322,7 +349,8 @@ async function main() {
     client.close();
   } finally {
     await tramit.close();
-    if (process.env.BENCH_KEEP === '1') console.log(`\nkept the database ${database.name}`);
+    // A reused database's drop() only closes its pool.
+    if (process.env.BENCH_KEEP === '1' && !reuse) console.log(`\nkept the database ${database.name}`);
     else await database.drop();
   }
 }
