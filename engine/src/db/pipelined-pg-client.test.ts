@@ -3,6 +3,7 @@ import { runBatch } from '../process-engine/batch.js';
 import { createKnex, type Db } from './create-knex.js';
 import { queryScript, transactionScript } from './pipelined-pg-client.js';
 import { literal, type SqlValue } from './sql-literal.js';
+import { execute } from './prepared-script.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';
 
@@ -166,5 +167,25 @@ describe.runIf(testDbKind() === 'postgres')('statements that keep coming back', 
     await db.raw('alter table reshaped add column b text');
     await expect(row()).rejects.toMatchObject({ code: '0A000' });
     expect(await row()).toEqual({ id: 1, a: 'x', b: null });
+  });
+});
+
+describe('prepared statements in scripts', () => {
+  const byId = { name: 'test_label_by_id', sql: 'select label from pipelined where id = ?' };
+
+  it('answer the same on first use and after, and recover after a failed message', async () => {
+    await db('pipelined').insert({ id: 200, label: 'two hundred' }).onConflict('id').merge();
+    const label = async () => {
+      const [result] = await db.transaction((trx) => queryScript(trx, [execute(byId, [200])]));
+      return result!.rows[0]?.label;
+    };
+    expect(await label()).toBe('two hundred');
+    expect(await label()).toBe('two hundred');
+    await expect(
+      db.transaction((trx) => queryScript(trx, ['select 1/0', execute(byId, [200])])),
+    ).rejects.toThrow(/division by zero/);
+    expect(await label()).toBe('two hundred');
+    const [claimed] = await transactionScript(db, [execute(byId, [200])], { durable: false });
+    expect(claimed!.rows[0]!.label).toBe('two hundred');
   });
 });

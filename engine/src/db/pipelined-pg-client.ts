@@ -1,6 +1,7 @@
 import ClientPG from 'knex/lib/dialects/postgres/index.js';
 import type pg from 'pg';
 import { PreparedNames } from './prepared-names.js';
+import { expand, inline, settle, type PreparedBook, type ScriptStatement } from './prepared-script.js';
 import { literal as sqlLiteral } from './sql-literal.js';
 
 interface QueryObject {
@@ -12,8 +13,9 @@ interface QueryObject {
 
 type Connection = pg.Client & {
   tramitPending?: string[];
-  /** Names of the statements prepared on this connection. */
+  /** Names of the statements prepared on this connection: by PreparedNames, and by scripts. */
   tramitPrepared?: Set<string>;
+  tramitScripts?: PreparedBook;
   connection?: { parsedStatements: Record<string, string> };
 };
 
@@ -131,13 +133,39 @@ export async function deferWrites(
  */
 export async function queryScript(
   trx: { client: { acquireConnection(): Promise<unknown> } },
-  statements: string[],
+  statements: ScriptStatement[],
 ): Promise<Result[]> {
   const connection = (await trx.client.acquireConnection()) as Connection | PgliteConnection;
-  if (isPglite(connection)) return eachOnPglite(connection, statements);
+  if (isPglite(connection)) return eachOnPglite(connection, statements.map(inline));
   const pending = (connection.tramitPending ??= []);
-  const results = await send(connection, [...pending.splice(0), ...statements]);
-  return results.slice(results.length - statements.length);
+  const waiting = pending.splice(0);
+  return sendScript(connection, statements, (texts) => [...waiting, ...texts]);
+}
+
+/**
+ * Sends `statements` (prepared ones expanded for this connection) inside what `frame` puts around
+ * them; the results of `statements`, in order.
+ */
+async function sendScript(
+  connection: Connection,
+  statements: ScriptStatement[],
+  frame: (texts: string[]) => string[],
+  after = 0,
+): Promise<Result[]> {
+  const book = (connection.tramitScripts ??= new Map());
+  const expanded = expand(book, statements);
+  const message = frame(expanded.texts);
+  let results: Result[];
+  try {
+    results = await send(connection, message);
+  } catch (error) {
+    settle(book, expanded, false);
+    throw error;
+  }
+  settle(book, expanded, true);
+  // Counted from the end: a waiting write may hold several statements.
+  const start = results.length - after - expanded.texts.length;
+  return expanded.answers.map((i) => results[start + i]!);
 }
 
 /** One message of statements; all their results. */
@@ -162,24 +190,17 @@ function send(connection: Connection, statements: string[]): Promise<Result[]> {
  */
 export async function transactionScript(
   db: { client: { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> } },
-  statements: string[],
+  statements: ScriptStatement[],
   options: { durable: boolean },
 ): Promise<Result[]> {
   const connection = (await db.client.acquireConnection()) as Connection | PgliteConnection;
-  const script = [
-    'begin',
-    ...(options.durable ? [] : ['set local synchronous_commit to off']),
-    ...statements,
-    'commit',
-  ];
+  const opening = ['begin', ...(options.durable ? [] : ['set local synchronous_commit to off'])];
   try {
-    if (!isPglite(connection)) {
-      const results = await send(connection, script);
-      return results.slice(script.length - 1 - statements.length, script.length - 1);
-    }
-    await connection.exec(script.slice(0, script.length - 1 - statements.length).join(';\n'));
+    if (!isPglite(connection))
+      return await sendScript(connection, statements, (texts) => [...opening, ...texts, 'commit'], 1);
+    await connection.exec(opening.join(';\n'));
     try {
-      const results = await eachOnPglite(connection, statements);
+      const results = await eachOnPglite(connection, statements.map(inline));
       await connection.exec('commit');
       return results;
     } catch (error) {

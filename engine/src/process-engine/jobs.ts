@@ -1,8 +1,9 @@
 import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction, type CommandSession } from './executor.js';
 import { transactionScript } from '../db/pipelined-pg-client.js';
+import { execute, type PreparedSql } from '../db/prepared-script.js';
 import { toPgArray } from '../db/pg-array.js';
-import { render, updateByKeySql, type SqlRow } from '../db/sql-literal.js';
+import { updateByKeySql, type SqlRow } from '../db/sql-literal.js';
 import { instanceScopes, visibleVariables } from './visible-variables.js';
 import type { JobJson } from './snapshot.js';
 import { writeHistory } from './history.js';
@@ -62,6 +63,9 @@ const claimSql = (onlySomeVariables: boolean) => `
        ${onlySomeVariables ? 'and v.name = any(?::text[])' : ''}), '[]') as variables
   from claimed c`;
 
+const claimAll: PreparedSql = { name: 'engine_claim_jobs', sql: claimSql(false) };
+const claimSome: PreparedSql = { name: 'engine_claim_jobs_some_variables', sql: claimSql(true) };
+
 interface ClaimedRow {
   key: string;
   type: string;
@@ -89,7 +93,7 @@ async function claim(ctx: EngineContext, request: ActivateJobsRequest): Promise<
   const only = request.fetchVariable && request.fetchVariable.length > 0 ? request.fetchVariable : undefined;
   const values = [request.type, now, now, request.maxJobsToActivate, request.worker, deadline];
   if (only) values.push(toPgArray(only));
-  const [result] = await transactionScript(ctx.db, [render(claimSql(only !== undefined), values)], {
+  const [result] = await transactionScript(ctx.db, [execute(only ? claimSome : claimAll, values)], {
     durable: false,
   });
   const rows = result!.rows as unknown as ClaimedRow[];
