@@ -3,7 +3,11 @@ import { createKnex, type Db } from '../db/create-knex.js';
 import { fixture, waitUntil } from '../../test/engine-harness.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';
+import pg from 'pg';
 import { ProcessEngine } from './process-engine.js';
+
+const peers = (engine: ProcessEngine) =>
+  (engine.ctx.notifier as unknown as { countPeers(): Promise<number> }).countPeers();
 
 let database: Awaited<ReturnType<typeof freshDatabaseEnv>>;
 let db: Db;
@@ -16,7 +20,6 @@ beforeAll(async () => {
   const url = database.env.DATABASE_URL!;
   db = createKnex({ kind: 'postgres', url, poolMax: 4 });
   here = await ProcessEngine.create(db, { kind: 'postgres', url });
-  there = await ProcessEngine.create(db, { kind: 'postgres', url });
   await here.deploy([fixture('one-task')]);
 });
 afterAll(async () => {
@@ -33,6 +36,27 @@ function listen(engine: ProcessEngine, channel: 'engine_jobs' | 'engine_instance
 }
 
 describe.runIf(testDbKind() === 'postgres')('wake-ups between engine processes', () => {
+  it('a process alone on its database sends no NOTIFY; once another listens, it does', async () => {
+    const probe = new pg.Client({ connectionString: database.env.DATABASE_URL, application_name: 'probe' });
+    await probe.connect();
+    const heard: string[] = [];
+    probe.on('notification', (message) => heard.push(message.channel));
+    await probe.query('listen engine_jobs');
+    try {
+      expect(await peers(here)).toBe(0);
+      await here.createInstance({ bpmnProcessId: 'one-task' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard).toEqual([]);
+      there = await ProcessEngine.create(db, { kind: 'postgres', url: database.env.DATABASE_URL! });
+      expect(await peers(here)).toBe(1);
+      await here.createInstance({ bpmnProcessId: 'one-task' });
+      await waitUntil(async () => heard.length > 0);
+      expect(heard).toEqual(['engine_jobs']);
+    } finally {
+      await probe.end();
+    }
+  });
+
   it('a new job wakes this process once at commit and the other one through NOTIFY', async () => {
     const local = listen(here, 'engine_jobs');
     const remote = listen(there, 'engine_jobs');
@@ -54,7 +78,7 @@ describe.runIf(testDbKind() === 'postgres')('wake-ups between engine processes',
       maxJobsToActivate: 100,
       timeout: 10_000,
     });
-    expect(jobs).toHaveLength(41);
+    expect(jobs).toHaveLength(43);
     const ended = listen(there, 'engine_instances');
     await Promise.all(jobs.map((job) => here.completeJob(job.jobKey)));
     const keys = jobs.map((job) => job.processInstanceKey).sort();

@@ -8,12 +8,22 @@ export type Channel = 'engine_jobs' | 'engine_timers' | 'engine_instances';
 const channels: Channel[] = ['engine_jobs', 'engine_timers', 'engine_instances'];
 /** How long wake-ups for other processes gather before they are sent together. */
 const lingerMs = 5;
+/** How often a process looks for other engine processes listening on its database. */
+const peersEveryMs = 2_000;
+const listenerName = 'tramit-listen';
+// Other engine processes' LISTEN connections on this database. A session whose details this role
+// may not see counts as one: better a NOTIFY nobody needed than a wake-up missed.
+const peersSql = `select count(*)::int as n from pg_stat_activity
+  where datname = current_database() and pid <> pg_backend_pid()
+    and (application_name = '${listenerName}' or query = '<insufficient privilege>')`;
 
 /**
  * Wake-ups between engine processes. A command asks for one with `afterCommit`: when its transaction
  * commits, waiters in this process hear it at once, and the other processes through a batched NOTIFY
  * sent outside the command's transaction (so commits never queue on PostgreSQL's notification lock),
  * heard on a dedicated LISTEN connection. Waiters also poll, so a lost wake-up only costs latency.
+ * When no other engine process listens on the database (checked every 2 s), nothing is sent: a
+ * process alone costs the database no NOTIFY transactions.
  */
 export interface Notifier {
   afterCommit(trx: Knex.Transaction, channel: Channel, payload: string): void;
@@ -51,13 +61,16 @@ class PostgresNotifier extends LocalNotifier {
   private readonly origin = randomUUID();
   private readonly queued = new Map<Channel, Set<string>>();
   private sending: Promise<void> | undefined;
+  /** Other engine processes listening, as last counted (assume some until counted). */
+  private peers = 1;
+  private peersTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly url: string) {
     super();
   }
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'tramit-listen' });
+    const client = new pg.Client({ connectionString: this.url, application_name: listenerName });
     client.on('notification', (message) => {
       const wakeUps = decodeWakeUps(message.payload ?? '');
       if (wakeUps.origin === this.origin) return; // heard already, at commit
@@ -71,10 +84,20 @@ class PostgresNotifier extends LocalNotifier {
     await client.connect();
     for (const channel of channels) await client.query(`listen ${channel}`);
     this.client = client;
+    await this.countPeers();
+    this.peersTimer ??= setInterval(() => void this.countPeers(), peersEveryMs).unref();
+  }
+
+  /** Counts the other engine processes listening now (as the timer does every 2 s). */
+  async countPeers(): Promise<number> {
+    const result = await this.client?.query<{ n: number }>(peersSql).catch(() => undefined);
+    this.peers = result ? result.rows[0]!.n : 1;
+    return this.peers;
   }
 
   protected override committed(channel: Channel, payload: string): void {
     super.committed(channel, payload);
+    if (this.peers === 0) return;
     let payloads = this.queued.get(channel);
     if (!payloads) this.queued.set(channel, (payloads = new Set()));
     payloads.add(payload);
@@ -103,6 +126,7 @@ class PostgresNotifier extends LocalNotifier {
   override async close(): Promise<void> {
     await this.sending;
     this.closed = true;
+    clearInterval(this.peersTimer);
     await super.close();
     await this.client?.end().catch(() => undefined);
   }
