@@ -344,6 +344,15 @@ async function main() {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials&client_id=bench&client_secret=bench-secret-value',
     }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    // What this machine's database answers in, to read the figures below against (it varies by day).
+    const trip = await timed(requests, async () => (await tramit.db.raw('select 1')) !== undefined);
+    report(
+      'machine reference: `select 1` round trip from this process',
+      `p50 ${fmt(trip.p50, 2)} ms`,
+      `p99 ${fmt(trip.p99, 2)} ms`,
+      '',
+      '—',
+    );
     const client = api(url, token);
     await measure(client, ids);
     client.close();
