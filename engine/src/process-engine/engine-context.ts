@@ -3,6 +3,7 @@ import type { DefinitionCache } from './definition-cache.js';
 import type { BusinessTimeResolver } from '../runtime/execution.js';
 import type { KeyAllocator } from './keys.js';
 import type { Notifier } from './notifier.js';
+import type { CommandBatcher } from './command-batcher.js';
 
 /** What every engine operation needs: the database, keys, cached models, wake-ups, and the clock. */
 export interface EngineContext {
@@ -11,6 +12,8 @@ export interface EngineContext {
   definitions: DefinitionCache;
   notifier: Notifier;
   now: () => Date;
+  /** Where commands go to share transactions with others (group commit). */
+  commands: CommandBatcher;
   /** Business time for timers with `tramit:calendar`; without it such timers raise an incident. */
   businessTime?: BusinessTimeResolver;
 }

@@ -13,6 +13,7 @@ import { nextBufferedStart, recordCorrelation } from './message-start.js';
 import type { Channel } from './notifier.js';
 import { emptySnapshot, loadSnapshot, loadSnapshotForJob, type JobJson } from './snapshot.js';
 import { runBatch, type Statement } from './batch.js';
+import { preloadSnapshots, type PreloadKeys } from './preload.js';
 
 /**
  * One transaction: commands on instances, each locked on first use, and whatever they cause on other
@@ -23,6 +24,9 @@ export class CommandSession {
   private readonly queue: { instanceKey: string; command: Command; history?: HistoryEntry[] }[] = [];
   /** Writes to send with the next command's batch (or by `flush`). */
   private deferred: Statement[] = [];
+  /** Jobs read by `preload`: current while no command has run on their instance here. */
+  private readonly preloadedJobs = new Map<string, JobJson>();
+  private readonly touched = new Set<string>();
 
   constructor(
     readonly ctx: EngineContext,
@@ -44,8 +48,20 @@ export class CommandSession {
     await runBatch(this.trx, this.deferred.splice(0));
   }
 
+  /** Locks and loads, in key order and one round trip, the instances a batch of commands names. */
+  async preload(keys: PreloadKeys): Promise<void> {
+    if (keys.instanceKeys.length + keys.jobKeys.length === 0) return;
+    const { snapshots, jobs } = await preloadSnapshots(this.trx, this.ctx.definitions, keys);
+    for (const snapshot of snapshots) this.snapshots.set(snapshot.header.key, snapshot);
+    for (const [key, job] of jobs) this.preloadedJobs.set(key, job);
+  }
+
   /** Locks and loads the instance of a job; the job as it is after the lock. */
   async snapshotForJob(jobKey: string): Promise<{ snapshot: InstanceSnapshot; job: JobJson } | undefined> {
+    const job = this.preloadedJobs.get(jobKey);
+    const instanceKey = job && String(job.process_instance_key);
+    const snapshot = instanceKey && !this.touched.has(instanceKey) && this.snapshots.get(instanceKey);
+    if (job && snapshot) return { snapshot, job };
     const loaded = await loadSnapshotForJob(this.trx, this.ctx.definitions, jobKey);
     if (loaded) this.snapshots.set(loaded.snapshot.header.key, loaded.snapshot);
     return loaded;
@@ -77,6 +93,7 @@ export class CommandSession {
   ): Promise<CommandOutcome> {
     const snapshot = await this.snapshot(instanceKey);
     if (!snapshot) throw new EngineError('NOT_FOUND', `Process instance ${instanceKey} does not exist`);
+    this.touched.add(instanceKey);
     if (snapshot.header.status !== 'ACTIVE') return 'stale';
     const keys = this.ctx.keys.source();
     const { outcome, effects } = execute(snapshot, command, this.now, keys, this.ctx.businessTime);
@@ -212,8 +229,9 @@ const retryableCodes = new Set(['40001', '40P01']); // serialization failure, de
 export async function inTransaction<T>(
   ctx: EngineContext,
   work: (session: CommandSession) => Promise<T>,
+  keysWanted = 200,
 ): Promise<T> {
-  let reserve = 200;
+  let reserve = keysWanted;
   for (let attempt = 1; ; attempt++) {
     await ctx.keys.reserve(reserve);
     try {

@@ -1,5 +1,5 @@
 import { EngineError, type EngineContext } from './engine-context.js';
-import { inTransaction, type CommandSession } from './executor.js';
+import type { CommandSession } from './executor.js';
 import {
   definitionByKey,
   definitionByVersion,
@@ -74,7 +74,7 @@ export async function createInstance(
   request: CreateInstanceRequest,
 ): Promise<CreatedInstance> {
   const definition = await resolveDefinition(ctx, request);
-  const processInstanceKey = await inTransaction(ctx, (session) =>
+  const processInstanceKey = await ctx.commands.submit({}, (session) =>
     startInstance(session, definition, request.variables ?? {}, request.startEventId),
   );
   return {
@@ -87,7 +87,7 @@ export async function createInstance(
 }
 
 export async function cancelInstance(ctx: EngineContext, instanceKey: string): Promise<void> {
-  await inTransaction(ctx, async (session) => {
+  await ctx.commands.submit({ instanceKey }, async (session) => {
     const snapshot = await session.snapshot(instanceKey);
     if (!snapshot)
       throw new EngineError(

@@ -1,5 +1,5 @@
 import { EngineError, type EngineContext } from './engine-context.js';
-import { inTransaction, type CommandSession } from './executor.js';
+import type { CommandSession } from './executor.js';
 import { transactionScript } from '../db/pipelined-pg-client.js';
 import { execute, type PreparedSql } from '../db/prepared-script.js';
 import { toPgArray } from '../db/pg-array.js';
@@ -182,7 +182,7 @@ export async function completeJob(
   jobKey: string,
   variables: Record<string, unknown> = {},
 ): Promise<void> {
-  await inTransaction(ctx, async (session) => {
+  await ctx.commands.submit({ jobKey }, async (session) => {
     const job = await takeJob(session, jobKey, 'complete', { state: 'COMPLETED', deadline: null });
     const instanceKey = keyOf(job.process_instance_key);
     await session.run(
@@ -210,7 +210,7 @@ export async function failJob(
     variables?: Record<string, unknown>;
   },
 ): Promise<void> {
-  await inTransaction(ctx, async (session) => {
+  await ctx.commands.submit({ jobKey }, async (session) => {
     const retries = Math.max(0, failure.retries);
     const job = await takeJob(session, jobKey, 'fail', {
       state: retries > 0 ? 'FAILED' : 'NO_RETRIES',
@@ -275,7 +275,7 @@ export async function throwJobError(
   jobKey: string,
   error: { errorCode: string; errorMessage?: string; variables?: Record<string, unknown> },
 ): Promise<void> {
-  await inTransaction(ctx, async (session) => {
+  await ctx.commands.submit({ jobKey }, async (session) => {
     const job = await takeJob(session, jobKey, 'throw an error for', {
       state: 'ERROR_THROWN',
       deadline: null,

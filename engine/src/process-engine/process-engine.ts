@@ -16,6 +16,7 @@ import {
   type ActivateJobsRequest,
 } from './jobs.js';
 import { KeyAllocator } from './keys.js';
+import { CommandBatcher } from './command-batcher.js';
 import { correlateMessage, publishMessage, type MessageRequest } from './messages.js';
 import { createNotifier } from './notifier.js';
 import { assignUserTask, completeUserTask } from './user-tasks.js';
@@ -30,13 +31,14 @@ export class ProcessEngine {
     db: Knex,
     database: { kind: 'postgres'; url: string } | { kind: 'pglite' },
   ): Promise<ProcessEngine> {
-    const ctx: EngineContext = {
+    const ctx = {
       db,
       keys: new KeyAllocator(db),
       definitions: new DefinitionCache(),
       notifier: await createNotifier(database),
       now: () => new Date(),
-    };
+    } as EngineContext;
+    ctx.commands = new CommandBatcher(ctx);
     return new ProcessEngine(ctx);
   }
 

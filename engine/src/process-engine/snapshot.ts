@@ -6,7 +6,7 @@ import { queryScript } from '../db/pipelined-pg-client.js';
 import { execute, type PreparedSql } from '../db/prepared-script.js';
 import { keyOf, optionalKey } from './rows.js';
 
-interface InstanceRow {
+export interface InstanceRow {
   key: unknown;
   process_definition_key: unknown;
   bpmn_process_id: string;
@@ -83,7 +83,7 @@ const byJob = {
   state: { name: 'engine_instance_state_of_job', sql: stateSql(instanceOfJob) },
 } satisfies Record<string, PreparedSql>;
 
-interface StateRow {
+export interface StateRow {
   active_elements: unknown;
   live_variables: unknown;
   job: unknown;
@@ -137,7 +137,7 @@ export async function loadSnapshotForJob(
   return { snapshot, job: job! };
 }
 
-async function toSnapshot(
+export async function toSnapshot(
   trx: Knex.Transaction,
   definitions: DefinitionCache,
   instance: InstanceRow,

@@ -2,7 +2,6 @@ import { nextTimerDue } from '../feel/timers.js';
 import { transactionScript } from '../db/pipelined-pg-client.js';
 import { render } from '../db/sql-literal.js';
 import type { EngineContext } from './engine-context.js';
-import { inTransaction } from './executor.js';
 import { definitionByKey } from './instance-rows.js';
 import { startInstance } from './instances.js';
 import { keyOf } from './rows.js';
@@ -40,9 +39,9 @@ export async function claimDueTimers(ctx: EngineContext, limit: number): Promise
 
 /** Fires one timer in its own transaction: a cancelled or already fired timer does nothing. */
 export async function fireTimer(ctx: EngineContext, timer: TimerRow): Promise<void> {
-  await inTransaction(ctx, async (session) => {
+  const instanceKey = timer.process_instance_key === null ? undefined : keyOf(timer.process_instance_key);
+  await ctx.commands.submit({ instanceKey }, async (session) => {
     const { trx } = session;
-    const instanceKey = timer.process_instance_key === null ? undefined : keyOf(timer.process_instance_key);
     if (instanceKey) await session.snapshot(instanceKey);
     const fired = await trx('timers')
       .where({ key: timer.key, state: 'ACTIVE' })

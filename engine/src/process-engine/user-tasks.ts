@@ -1,5 +1,4 @@
 import { EngineError, type EngineContext } from './engine-context.js';
-import { inTransaction } from './executor.js';
 import { writeHistory } from './history.js';
 import { keyOf } from './rows.js';
 
@@ -25,8 +24,8 @@ export async function completeUserTask(
   variables: Record<string, unknown> = {},
 ): Promise<void> {
   const found = await findTask(ctx, key);
-  await inTransaction(ctx, async (session) => {
-    const instanceKey = keyOf(found.process_instance_key);
+  const instanceKey = keyOf(found.process_instance_key);
+  await ctx.commands.submit({ instanceKey }, async (session) => {
     await session.snapshot(instanceKey);
     const updated = await session
       .trx('user_tasks')
