@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { PreparedNames } from './prepared-names.js';
 import { expand, inline, settle, type PreparedBook, type ScriptStatement } from './prepared-script.js';
 import { literal as sqlLiteral } from './sql-literal.js';
+import { mergeWrites, type Write } from './merge-writes.js';
 
 interface QueryObject {
   sql: string;
@@ -12,7 +13,7 @@ interface QueryObject {
 }
 
 type Connection = pg.Client & {
-  tramitPending?: string[];
+  tramitPending?: Write[];
   /** Names of the statements prepared on this connection: by PreparedNames, and by scripts. */
   tramitPrepared?: Set<string>;
   tramitScripts?: PreparedBook;
@@ -48,7 +49,7 @@ export class PipelinedPgClient extends ClientPG {
     }
     if (/^ROLLBACK\b/.test(obj.sql)) pending.length = 0;
     if (pending.length === 0) return this.alone(connection, obj);
-    return send(connection, [...pending.splice(0), this.literal(obj)]).then((results) => {
+    return send(connection, [...mergeWrites(pending.splice(0)), this.literal(obj)]).then((results) => {
       obj.response = results[results.length - 1];
       return obj;
     });
@@ -118,11 +119,12 @@ async function eachOnPglite(connection: PgliteConnection, statements: string[]):
  */
 export async function deferWrites(
   trx: { client: { acquireConnection(): Promise<unknown> } },
-  sql: string,
+  writes: string | readonly Write[],
 ): Promise<void> {
+  const list = typeof writes === 'string' ? [writes] : writes;
   const connection = (await trx.client.acquireConnection()) as Connection | PgliteConnection;
-  if (isPglite(connection)) await connection.exec(sql);
-  else (connection.tramitPending ??= []).push(sql);
+  if (isPglite(connection)) await connection.exec(mergeWrites(list).join(';\n'));
+  else (connection.tramitPending ??= []).push(...list);
 }
 
 /**
@@ -138,7 +140,7 @@ export async function queryScript(
   const connection = (await trx.client.acquireConnection()) as Connection | PgliteConnection;
   if (isPglite(connection)) return eachOnPglite(connection, statements.map(inline));
   const pending = (connection.tramitPending ??= []);
-  const waiting = pending.splice(0);
+  const waiting = mergeWrites(pending.splice(0));
   return sendScript(connection, statements, (texts) => [...waiting, ...texts]);
 }
 

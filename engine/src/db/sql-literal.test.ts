@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { insertSql, literal, render, updateByKeySql, type SqlValue } from './sql-literal.js';
+import { literal, render, type SqlValue } from './sql-literal.js';
+import { insertWrite, toSql, updateByKeyWrite } from './merge-writes.js';
 
 describe('SQL literals', () => {
   it.each<[SqlValue, string]>([
@@ -29,12 +30,14 @@ describe('SQL literals', () => {
 
   it('builds multi-row inserts and updates by key', () => {
     expect(
-      insertSql('t', [
-        { a: 1, b: 'x' },
-        { a: 2, b: null },
-      ]),
+      toSql(
+        insertWrite('t', [
+          { a: 1, b: 'x' },
+          { a: 2, b: null },
+        ]),
+      ),
     ).toBe("insert into t (a, b) values (1, 'x'), (2, NULL)");
-    expect(updateByKeySql('jobs', '7', { state: 'COMPLETED', deadline: null })).toBe(
+    expect(toSql(updateByKeyWrite('jobs', '7', { state: 'COMPLETED', deadline: null }))).toBe(
       "update jobs set state = 'COMPLETED', deadline = NULL where key = '7'",
     );
   });

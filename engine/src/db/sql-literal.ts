@@ -42,16 +42,3 @@ export function valuesList(rows: readonly (readonly SqlValue[])[]): string {
 }
 
 export type SqlRow = Record<string, SqlValue>;
-
-/** `insert into table (columns of the first row) values …` for rows with the same columns. */
-export function insertSql(table: string, rows: readonly SqlRow[]): string {
-  const columns = Object.keys(rows[0]!);
-  const values = rows.map((row) => columns.map((column) => row[column]));
-  return `insert into ${table} (${columns.join(', ')}) values ${valuesList(values)}`;
-}
-
-/** `update table set … where key = …` */
-export function updateByKeySql(table: string, key: string, changes: SqlRow): string {
-  const set = Object.entries(changes).map(([column, value]) => `${column} = ${literal(value)}`);
-  return `update ${table} set ${set.join(', ')} where key = ${literal(key)}`;
-}

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { Effect, NewJob, WaitKinds } from '../runtime/effects.js';
 import type { KeySource } from '../runtime/execution.js';
 import type { ElementInstance, InstanceSnapshot } from '../runtime/state.js';
-import { insertSql, updateByKeySql, valuesList, type SqlRow } from '../db/sql-literal.js';
+import { valuesList, type SqlRow } from '../db/sql-literal.js';
+import { insertWrite, toSql, updateByKeyWrite } from '../db/merge-writes.js';
 import { runBatch, type Statement } from './batch.js';
 import { historyInsert, historyOf, type HistoryEntry } from './history.js';
 import { json } from './rows.js';
@@ -158,18 +159,18 @@ export async function applyEffects(
     end_date: e.endedAt ?? null,
   });
   const writes: Statement[] = [...(extra.before ?? [])];
-  if (created.size > 0) writes.push(insertSql('element_instances', [...created.values()].map(elementRow)));
+  if (created.size > 0) writes.push(insertWrite('element_instances', [...created.values()].map(elementRow)));
   if (updated.size > 0) {
     const list = [...updated.values()];
-    const values = valuesList(
-      list.map((e) => [e.key, e.state, json(e.data), e.incidentKey ?? null, e.endedAt ?? null]),
-    );
-    writes.push(
-      `update element_instances as e set state = v.state, data = v.data::jsonb, incident_key = v.incident_key::bigint,
-         end_date = v.end_date::timestamptz
-       from (values ${values}) as v(key, state, data, incident_key, end_date)
-       where e.key = v.key::bigint`,
-    );
+    writes.push({
+      kind: 'update-values',
+      table: 'element_instances',
+      template: elementUpdate,
+      rows: list.map((e) =>
+        valuesList([[e.key, e.state, json(e.data), e.incidentKey ?? null, e.endedAt ?? null]]),
+      ),
+      keys: list.map((e) => e.key),
+    });
   }
 
   // Variables stay after their scope ends: they are the record of what the instance did.
@@ -184,14 +185,14 @@ export async function applyEffects(
       updated_at: now,
     }));
     writes.push(
-      `${insertSql('variables', variableRows)}
+      `${toSql(insertWrite('variables', variableRows))}
        on conflict (scope_key, name) do update set value = excluded.value, updated_at = excluded.updated_at`,
     );
   }
 
   if (jobs.length > 0) {
     writes.push(
-      insertSql(
+      insertWrite(
         'jobs',
         jobs.map((j) => ({
           key: j.key,
@@ -217,10 +218,10 @@ export async function applyEffects(
   rows.timers = rows.timers.filter(live);
   rows.subscriptions = rows.subscriptions.filter(live);
   applied.openedSubscriptions = applied.openedSubscriptions.filter((s) => !finished.has(s.ownerKey));
-  if (rows.timers.length > 0) writes.push(insertSql('timers', rows.timers));
-  if (rows.subscriptions.length > 0) writes.push(insertSql('message_subscriptions', rows.subscriptions));
-  if (rows.userTasks.length > 0) writes.push(insertSql('user_tasks', rows.userTasks));
-  if (rows.incidents.length > 0) writes.push(insertSql('incidents', rows.incidents));
+  if (rows.timers.length > 0) writes.push(insertWrite('timers', rows.timers));
+  if (rows.subscriptions.length > 0) writes.push(insertWrite('message_subscriptions', rows.subscriptions));
+  if (rows.userTasks.length > 0) writes.push(insertWrite('user_tasks', rows.userTasks));
+  if (rows.incidents.length > 0) writes.push(insertWrite('incidents', rows.incidents));
 
   // Waits of elements that existed before this command (new elements' waits are new rows above).
   const owners = cleared.filter((c) => !created.has(c.ownerKey) || c.elementIds);
@@ -228,7 +229,7 @@ export async function applyEffects(
 
   if (applied.ended) {
     writes.push(
-      updateByKeySql('process_instances', instanceKey, {
+      updateByKeyWrite('process_instances', instanceKey, {
         state: header.status,
         end_date: header.endedAt ?? null,
       }),
@@ -242,6 +243,11 @@ export async function applyEffects(
   await runBatch(trx, writes);
   return applied;
 }
+
+const elementUpdate = `update element_instances as e set state = v.state, data = v.data::jsonb,
+    incident_key = v.incident_key::bigint, end_date = v.end_date::timestamptz
+  from (values $values) as v(key, state, data, incident_key, end_date)
+  where e.key = v.key::bigint`;
 
 export function incidentFlagUpdate(trx: Knex.Transaction, instanceKey: string): Knex.Raw {
   return trx.raw(

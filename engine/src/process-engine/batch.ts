@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
+import type { Write } from '../db/merge-writes.js';
 import { deferWrites } from '../db/pipelined-pg-client.js';
 
-/** A write: a knex statement, or SQL text with its values as literals (see db/sql-literal). */
-export type Statement = Knex.QueryBuilder | Knex.Raw | string;
+/** A write: a knex statement, SQL text with its values as literals (see db/sql-literal), or a mergeable write. */
+export type Statement = Knex.QueryBuilder | Knex.Raw | Write;
 
 /**
  * Runs a command's writes inside the caller's transaction: on PostgreSQL they share one message with
@@ -10,5 +11,8 @@ export type Statement = Knex.QueryBuilder | Knex.Raw | string;
  */
 export async function runBatch(trx: Knex.Transaction, statements: Statement[]): Promise<void> {
   if (statements.length === 0) return;
-  await deferWrites(trx, statements.map((s) => (typeof s === 'string' ? s : s.toQuery())).join(';\n'));
+  await deferWrites(
+    trx,
+    statements.map((s) => (typeof s === 'string' || 'kind' in s ? s : s.toQuery())),
+  );
 }

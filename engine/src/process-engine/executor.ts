@@ -35,7 +35,7 @@ export class CommandSession {
   ) {}
 
   /** A new instance of this transaction: its row goes with its first writes, and there is nothing to load. */
-  adopt(created: { header: InstanceHeader; insert: string }, model: ProcessModel): void {
+  adopt(created: { header: InstanceHeader; insert: Statement }, model: ProcessModel): void {
     this.deferred.push(created.insert);
     this.snapshots.set(created.header.key, emptySnapshot(created.header, model));
   }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { currentContext } from '../logging/request-context.js';
 import type { Effect } from '../runtime/effects.js';
-import { insertSql } from '../db/sql-literal.js';
+import { insertWrite, type Write } from '../db/merge-writes.js';
 import { runBatch } from './batch.js';
 
 export interface HistoryEntry {
@@ -116,7 +116,7 @@ export function historyOf(instanceKey: string, effects: Effect[]): HistoryEntry[
 }
 
 /** One row per instance: its entries as a JSONB array (the view `history` shows one row per entry). */
-export function historyInsert(entries: HistoryEntry[], at: Date): string | undefined {
+export function historyInsert(entries: HistoryEntry[], at: Date): Write | undefined {
   if (entries.length === 0) return undefined;
   const { actor, requestId } = currentActor();
   const byInstance = new Map<string, object[]>();
@@ -125,7 +125,7 @@ export function historyInsert(entries: HistoryEntry[], at: Date): string | undef
     if (!list) byInstance.set(e.processInstanceKey, (list = []));
     list.push({ e: e.event, k: e.elementInstanceKey, i: e.elementId, d: e.data });
   }
-  return insertSql(
+  return insertWrite(
     'history_records',
     [...byInstance].map(([instanceKey, list]) => ({
       process_instance_key: instanceKey,

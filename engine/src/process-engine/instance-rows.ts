@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ProcessModel } from '../bpmn/model.js';
 import type { InstanceHeader } from '../runtime/state.js';
 import type { EngineContext } from './engine-context.js';
-import { insertSql } from '../db/sql-literal.js';
+import { insertWrite, type Write } from '../db/merge-writes.js';
 import { keyOf } from './rows.js';
 
 export interface DefinitionRef {
@@ -78,8 +78,8 @@ export function insertInstance(options: {
   rootKey?: string;
   startCorrelationKey?: string;
   now: Date;
-}): { header: InstanceHeader; insert: string } {
-  const insert = insertSql('process_instances', [
+}): { header: InstanceHeader; insert: Write } {
+  const insert = insertWrite('process_instances', [
     {
       key: options.key,
       process_definition_key: options.definition.key,

@@ -3,7 +3,8 @@ import type { CommandSession } from './executor.js';
 import { transactionScript } from '../db/pipelined-pg-client.js';
 import { execute, type PreparedSql } from '../db/prepared-script.js';
 import { toPgArray } from '../db/pg-array.js';
-import { updateByKeySql, type SqlRow } from '../db/sql-literal.js';
+import type { SqlRow } from '../db/sql-literal.js';
+import { updateByKeyWrite } from '../db/merge-writes.js';
 import { instanceScopes, visibleVariables } from './visible-variables.js';
 import type { JobJson } from './snapshot.js';
 import { writeHistory } from './history.js';
@@ -173,7 +174,7 @@ async function takeJob(
         : `Expected to ${action} job with key '${jobKey}', but no such job was found`,
     );
   }
-  session.defer(updateByKeySql('jobs', jobKey, changes));
+  session.defer(updateByKeyWrite('jobs', jobKey, changes));
   return loaded.job;
 }
 
