@@ -4,7 +4,6 @@ import { deleteExpiredMessages } from './messages.js';
 import { claimDueTimers, fireTimer, nextDue } from './timers.js';
 
 const batch = 200;
-const concurrency = 8;
 const maxSleepMs = 1_000;
 
 /**
@@ -31,17 +30,14 @@ export function startBackgroundWork(ctx: EngineContext, logger: Logger): { stop(
     while (!stopped) {
       try {
         const due = await claimDueTimers(ctx, batch);
-        for (let i = 0; i < due.length; i += concurrency) {
-          await Promise.all(
-            due
-              .slice(i, i + concurrency)
-              .map((timer) =>
-                fireTimer(ctx, timer).catch((error: unknown) =>
-                  logger.error({ err: error, timerKey: String(timer.key) }, 'timer failed to fire'),
-                ),
-              ),
-          );
-        }
+        // All at once: the command batcher groups them into a few transactions.
+        await Promise.all(
+          due.map((timer) =>
+            fireTimer(ctx, timer).catch((error: unknown) =>
+              logger.error({ err: error, timerKey: String(timer.key) }, 'timer failed to fire'),
+            ),
+          ),
+        );
         if (due.length === batch) continue;
         const next = await nextDue(ctx);
         const wait = next
