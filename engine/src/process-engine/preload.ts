@@ -4,7 +4,7 @@ import type { DefinitionCache } from './definition-cache.js';
 import { queryScript } from '../db/pipelined-pg-client.js';
 import { execute, type PreparedSql } from '../db/prepared-script.js';
 import { toPgArray } from '../db/pg-array.js';
-import { toSnapshot, type InstanceRow, type JobJson, type StateRow } from './snapshot.js';
+import { stateColumns, toSnapshot, type InstanceRow, type JobJson, type StateRow } from './snapshot.js';
 
 /** What a batch of commands names before it runs: the instances, and the jobs whose instances it needs. */
 export interface PreloadKeys {
@@ -17,19 +17,7 @@ export interface PreloadKeys {
 // after the lock (see snapshot.ts on READ COMMITTED); all three go in one message.
 const wanted = `(select unnest(?::bigint[]) union select process_instance_key from jobs where key = any(?::bigint[]))`;
 const lockSql = `select p.* from process_instances p where p.key in ${wanted} order by p.key for update of p`;
-const stateSql = `
-  select i.key::text as instance_key,
-    coalesce((select json_agg(json_build_object(
-        'key', e.key::text, 'elementId', e.element_id, 'elementType', e.element_type,
-        'flowScopeKey', e.flow_scope_key::text, 'state', e.state, 'data', e.data,
-        'incidentKey', e.incident_key::text, 'startedAt', e.start_date))
-      from element_instances e where e.process_instance_key = i.key and e.state = 'ACTIVE'), '[]') as active_elements,
-    coalesce((select json_agg(json_build_object('scope', v.scope_key::text, 'name', v.name, 'value', v.value))
-      from variables v
-      where v.process_instance_key = i.key and (v.scope_key = i.key or v.scope_key in
-        (select e.key from element_instances e where e.process_instance_key = i.key and e.state = 'ACTIVE'))), '[]')
-      as live_variables
-  from ${wanted} as i(key)`;
+const stateSql = `select i.key::text as instance_key, ${stateColumns('i.key')} from ${wanted} as i(key)`;
 const jobsSql = `select key::text, type, state, retries, process_instance_key::text, element_instance_key::text
   from jobs where key = any(?::bigint[])`;
 

@@ -58,8 +58,8 @@ const lockByJobSql =
   'select p.* from process_instances p where p.key = (select process_instance_key from jobs where key = ?) for update of p';
 const instanceOfJob = '(select process_instance_key from jobs where key = ?::bigint)';
 
-const stateSql = (instance: string) => `
-  select
+/** The active element instances and the variables of live scopes of `instance` (an SQL expression), as JSON. */
+export const stateColumns = (instance: string) => `
     coalesce((select json_agg(json_build_object(
         'key', e.key::text, 'elementId', e.element_id, 'elementType', e.element_type,
         'flowScopeKey', e.flow_scope_key::text, 'state', e.state, 'data', e.data,
@@ -69,7 +69,10 @@ const stateSql = (instance: string) => `
       from variables v
       where v.process_instance_key = ${instance} and (v.scope_key = ${instance} or v.scope_key in
         (select e.key from element_instances e where e.process_instance_key = ${instance} and e.state = 'ACTIVE'))), '[]')
-      as live_variables,
+      as live_variables`;
+
+const stateSql = (instance: string) => `
+  select ${stateColumns(instance)},
     (select row_to_json(j) from (select key::text, type, state, retries, process_instance_key::text,
       element_instance_key::text from jobs where key = ?::bigint) j) as job`;
 
