@@ -68,9 +68,11 @@ function commute(a: Shaped, b: Shaped): boolean {
  */
 export function mergeWrites(writes: readonly Write[]): string[] {
   const out: Write[] = [];
+  const shapes: string[] = []; // shapeOf each entry of `out` ('' for opaque SQL)
   let barrier = -1; // index of the last opaque statement
   for (const write of writes) {
     if (typeof write === 'string') {
+      shapes.push('');
       barrier = out.push(write) - 1;
       continue;
     }
@@ -78,13 +80,16 @@ export function mergeWrites(writes: readonly Write[]): string[] {
     let merged = false;
     for (let i = out.length - 1; i > barrier; i--) {
       const earlier = out[i] as Shaped;
-      if (shapeOf(earlier) === shape) {
+      if (shapes[i] === shape) {
         merged = merge(earlier, write);
         break;
       }
       if (!commute(earlier, write)) break;
     }
-    if (!merged) out.push(copy(write));
+    if (!merged) {
+      out.push(copy(write));
+      shapes.push(shape);
+    }
   }
   return out.map(toSql);
 }
