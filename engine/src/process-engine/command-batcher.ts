@@ -106,7 +106,8 @@ export class CommandBatcher {
         keysWanted * batch.length,
       );
     } catch {
-      await Promise.all(batch.map((waiting) => this.runAlone(waiting)));
+      // In the order they came: of two commands racing for one job or task, the first one wins.
+      for (const waiting of batch) await this.runAlone(waiting);
       return;
     }
     batch.forEach((waiting, i) => waiting.resolve(results[i]));
