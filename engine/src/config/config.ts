@@ -19,6 +19,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
     .default('1mb'),
+  TRAMIT_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   TRAMIT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRAMIT_SESSION_IDLE_MINUTES: positiveInt(30),
   TRAMIT_SESSION_ABSOLUTE_HOURS: positiveInt(12),
@@ -46,6 +47,8 @@ export interface Config {
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
   bodyLimit: string;
+  /** The most records one entity export may hold. */
+  exportMaxRows: number;
   session: { secret: string | undefined; idleMs: number; absoluteMs: number };
   jwt: { keys: string | undefined; ttlSeconds: number; audience: string };
   metricsToken: string | undefined;
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.TRAMIT_BODY_LIMIT,
+    exportMaxRows: e.TRAMIT_EXPORT_MAX_ROWS,
     session: {
       secret: e.TRAMIT_SESSION_SECRET,
       idleMs: e.TRAMIT_SESSION_IDLE_MINUTES * 60_000,

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { SecureRouter } from '../http/secure-router.js';
 import type { EntityStore } from './entity-store.js';
 import { etagOf, ifMatchVersion } from './etag.js';
+import { exportRoute } from './export-route.js';
 import { parseListQuery } from './list-query.js';
 import { openApiDocument } from './openapi-document.js';
 import type { PublishedType } from './published-type.js';
@@ -14,7 +15,12 @@ import { accessOf } from './request-access.js';
 const param = (req: Request, name: string) => String(req.params[name]);
 
 /** The generated REST API of every published type, and the OpenAPI document describing it. */
-export function entityRoutes(router: SecureRouter, store: EntityStore, db: Knex): void {
+export function entityRoutes(
+  router: SecureRouter,
+  store: EntityStore,
+  db: Knex,
+  options: { exportMaxRows: number },
+): void {
   const base = '/api/v1/entities/:type';
 
   router.get('/api/v1/openapi.json', 'authenticated', async (_req, res) => {
@@ -51,6 +57,8 @@ export function entityRoutes(router: SecureRouter, store: EntityStore, db: Knex)
       .location(`/api/v1/entities/${type.name}/${record.id}`);
     res.json(recordView(record, type.doc, access.roles));
   });
+
+  exportRoute(router, store, db, options.exportMaxRows);
 
   router.get(`${base}/:id`, 'entities.read', async (req, res) => {
     const type = await store.types.require(param(req, 'type'));

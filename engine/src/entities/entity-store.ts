@@ -7,7 +7,7 @@ import { currentContext } from '../logging/request-context.js';
 import { EntityTypeRegistry } from './entity-type-registry.js';
 import { assertWritable, readableData } from './field-security.js';
 import { parseListQuery, type ListQuery } from './list-query.js';
-import { compileList, encodeCursor } from './list-sql.js';
+import { compileCount, compileList, encodeCursor } from './list-sql.js';
 import { applyMergePatch, fieldChanges } from './merge-patch.js';
 import { subjectPersonOf, type PublishedType } from './published-type.js';
 import { checkReferences } from './record-references.js';
@@ -188,6 +188,16 @@ export class EntityStore {
           )
         : null;
     return { items: page.map(toStoredRecord), nextCursor };
+  }
+
+  /** How many live records match the query's filters, counting no further than `cap`. */
+  async count(type: string, query: ListQuery, options: AccessOptions, cap: number): Promise<number> {
+    const published = await this.types.require(type);
+    const compiled = compileCount(type, published.doc, query, options.roles ?? allRoles, cap);
+    const result = (await this.db.raw(compiled.sql, compiled.bindings as Knex.RawBinding[])) as {
+      rows: { n: number }[];
+    };
+    return Number(result.rows[0]!.n);
   }
 
   /**

@@ -90,30 +90,45 @@ describe('field-level security', () => {
     ),
   );
 
-  it.each(cells)('%s.%s read by %s is %s in get, list and history', async (type, field, role, expected) => {
-    const session = sessions[role];
-    const clear =
-      type === 'citizen' ? (await server.tramit.entities.get('citizen', ids.citizen!))!.data[field] : 'C-77';
-    const one = await session.send<{ data: Record<string, unknown> }>(
-      `/api/v1/entities/${type}/${ids[type]}`,
-    );
-    expect(one.status).toBe(200);
-    expect(seenAs(one.body.data[field], clear)).toBe(expected);
-    const page = await session.send<{ items: { id: string; data: Record<string, unknown> }[] }>(
-      `/api/v1/entities/${type}`,
-    );
-    const listed = page.body.items.find((r) => r.id === ids[type])!;
-    expect(seenAs(listed.data[field], clear)).toBe(expected);
-    if (expected === 'masked' && field === 'iban') expect(listed.data.iban).toMatch(/^•+\d{4}$/);
+  it.each(cells)(
+    '%s.%s read by %s is %s in get, list, export and history',
+    async (type, field, role, expected) => {
+      const session = sessions[role];
+      const clear =
+        type === 'citizen'
+          ? (await server.tramit.entities.get('citizen', ids.citizen!))!.data[field]
+          : 'C-77';
+      const one = await session.send<{ data: Record<string, unknown> }>(
+        `/api/v1/entities/${type}/${ids[type]}`,
+      );
+      expect(one.status).toBe(200);
+      expect(seenAs(one.body.data[field], clear)).toBe(expected);
+      const page = await session.send<{ items: { id: string; data: Record<string, unknown> }[] }>(
+        `/api/v1/entities/${type}`,
+      );
+      const listed = page.body.items.find((r) => r.id === ids[type])!;
+      expect(seenAs(listed.data[field], clear)).toBe(expected);
+      if (expected === 'masked' && field === 'iban') expect(listed.data.iban).toMatch(/^•+\d{4}$/);
 
-    const history = await session.send<{
-      items: { changes: { path: string; old?: unknown; new?: unknown }[] }[];
-    }>(`/api/v1/entities/${type}/${ids[type]}/history`);
-    const changes = history.body.items.flatMap((e) => e.changes).filter((c) => c.path === `/${field}`);
-    if (expected === 'hidden') expect(changes).toEqual([]);
-    else expect(changes.length).toBeGreaterThan(0);
-    if (field === 'iban') expect(changes.map((c) => c.new)).toEqual([maskedIban, '••••••••••••••••••••6789']);
-  });
+      const exported = await session.send<{ data: Record<string, unknown> }>(
+        `/api/v1/entities/${type}/export?format=ndjson&filter[id]=${ids[type]}`,
+      );
+      if (role === 'agent') expect(exported.status).toBe(403);
+      else {
+        expect(exported.status).toBe(200);
+        expect(seenAs(exported.body.data[field], clear)).toBe(expected);
+      }
+
+      const history = await session.send<{
+        items: { changes: { path: string; old?: unknown; new?: unknown }[] }[];
+      }>(`/api/v1/entities/${type}/${ids[type]}/history`);
+      const changes = history.body.items.flatMap((e) => e.changes).filter((c) => c.path === `/${field}`);
+      if (expected === 'hidden') expect(changes).toEqual([]);
+      else expect(changes.length).toBeGreaterThan(0);
+      if (field === 'iban')
+        expect(changes.map((c) => c.new)).toEqual([maskedIban, '••••••••••••••••••••6789']);
+    },
+  );
 
   const writes = Object.entries(writeMatrix).flatMap(([field, byRole]) =>
     roles.map((role) => [field, role, byRole[role]] as const),

@@ -137,6 +137,29 @@ function afterCursor(keys: SortExpression[], values: (string | null)[]): SqlPart
   };
 }
 
+const liveRecordsWhere = (type: string, filters: SqlPart[]): SqlPart[] => [
+  { sql: `type = ${typeLiteral(type)} and deleted_at is null`, bindings: [] },
+  ...filters,
+];
+
+/** How many live records match the filters, counting no further than `cap` (a bounded count). */
+export function compileCount(
+  type: string,
+  doc: EntityTypeDocument,
+  query: ListQuery,
+  roles: readonly Role[],
+  cap: number,
+): SqlPart {
+  const where = liveRecordsWhere(
+    type,
+    query.filters.map((filter) => filterSql(doc, filter, roles)),
+  );
+  return {
+    sql: `select count(*)::int as n from (select 1 from records where ${where.map((w) => w.sql).join(' and ')} limit ${Math.trunc(cap)}) as c`,
+    bindings: where.flatMap((w) => w.bindings),
+  };
+}
+
 /**
  * The SQL of one page of a list: the type's live records matching every filter, in the requested
  * order with the id as the last key, after the cursor, one row more than the page to know if
@@ -161,10 +184,7 @@ export function compileList(
     )
     .digest('base64url')
     .slice(0, 12);
-  const where: SqlPart[] = [
-    { sql: `type = ${typeLiteral(type)} and deleted_at is null`, bindings: [] },
-    ...filters,
-  ];
+  const where = liveRecordsWhere(type, filters);
   if (query.cursor && isFuzzyRanking(query)) {
     throw badRequest('A fuzzy search returns one ranked page; raise limit instead of paging.', [
       { path: 'cursor', message: 'not available with a fuzzy search' },

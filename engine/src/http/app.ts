@@ -49,6 +49,7 @@ export interface AppDeps {
   metrics: Metrics;
   auth: AuthSettings;
   bodyLimit: string;
+  exportMaxRows: number;
   trustProxy: boolean;
   secureCookies: boolean;
   metricsToken: string | undefined;
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   userRoutes(routes, { db: deps.db });
   auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
   entityTypeRoutes(routes, deps.entities.types);
-  entityRoutes(routes, deps.entities, deps.db);
+  entityRoutes(routes, deps.entities, deps.db, { exportMaxRows: deps.exportMaxRows });
   relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types));
   v2Routes(routes, { engine: deps.engine, db: deps.db });
   ruleRoutes(routes, deps.definitions, deps.rules);

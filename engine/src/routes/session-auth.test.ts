@@ -32,6 +32,7 @@ describe('browser sessions', () => {
         'incidents.resolve',
         'entities.read',
         'entities.write',
+        'entities.export',
         'entitytypes.read',
         'audit.read',
         'rules.read',
