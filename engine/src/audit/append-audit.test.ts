@@ -64,6 +64,16 @@ describe('appendAudit', () => {
       channel: 'integration',
       requestId: 'r-int',
     },
+    {
+      context: {
+        requestId: 'r-op',
+        actor: { kind: 'client' as const, id: 'ops-script' },
+        channel: 'api' as const,
+      },
+      actor: ['client', 'ops-script'],
+      channel: 'api',
+      requestId: 'r-op',
+    },
   ])('derives actor, channel and request id from the request context ($channel)', async (c) => {
     const append = () => appendAudit(db, [entry(1)]);
     await (c.context ? runWithContext(c.context, append) : append());

@@ -28,6 +28,7 @@ const rowsPerInsert = 1_000;
 
 export function channelOf(context: RequestContext | undefined): AuditChannel {
   if (!context) return 'engine';
+  if (context.channel) return context.channel;
   if (!context.actor) return 'api';
   return context.actor.kind === 'client' ? 'integration' : context.actor.kind === 'user' ? 'ui' : 'engine';
 }

@@ -14,7 +14,11 @@ export function guard(settings: AuthSettings, permission: RoutePermission): Requ
     if (!principal) throw unauthorized('Authentication is required.');
     req.principal = principal;
     const context = currentContext();
-    if (context) context.actor = { kind: principal.kind, id: principal.id };
+    if (context) {
+      context.actor = { kind: principal.kind, id: principal.id };
+      context.channel =
+        principal.via === 'session' ? 'ui' : principal.roles.includes('integration') ? 'integration' : 'api';
+    }
     if (permission !== 'authenticated' && !principal.permissions.has(permission)) {
       throw forbidden(`This requires the permission "${permission}", which your roles do not grant.`);
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserSession } from '../../test/http-client.js';
+import { sdkAccess } from '../../test/camunda-api-client.js';
+import { request, type BrowserSession } from '../../test/http-client.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { citizenType, countRows, publishType, signedIn, supplyType } from './entity-test-support.js';
 
@@ -26,6 +27,24 @@ const valid = {
 };
 
 describe('records through the generated API', () => {
+  it.each([
+    [['integration'] as const, 'integration'],
+    [['admin'] as const, 'api'],
+  ])('audits a bearer-token client with roles %j on the %s channel', async (roles, channel) => {
+    const { token, clientId } = await sdkAccess(server, { roles: [...roles] });
+    const created = await request(`${server.url}/api/v1/entities/supply`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      json: { reference: `CH-${channel}` },
+    });
+    expect(created.status).toBe(201);
+    const entry = await server.tramit
+      .db('audit_log')
+      .where({ entity_type: 'supply', entity_id: created.body.id as string })
+      .first('action', 'channel', 'actor_kind', 'actor_id');
+    expect(entry).toEqual({ action: 'create', channel, actor_kind: 'client', actor_id: clientId });
+  });
+
   it('creates, reads, patches with ETags and soft-deletes, auditing each change', async () => {
     const created = await supervisor.send('/api/v1/entities/citizen', { method: 'POST', json: valid });
     expect(created.status).toBe(201);

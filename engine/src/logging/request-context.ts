@@ -8,6 +8,11 @@ export interface Actor {
 export interface RequestContext {
   requestId: string;
   actor?: Actor;
+  /**
+   * How the actor reached us: a browser session ('ui'), a bearer token of an integration client
+   * ('integration'), or another bearer token, such as an operator's script ('api').
+   */
+  channel?: 'ui' | 'api' | 'integration';
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
