@@ -185,4 +185,27 @@ describe('records through the generated API', () => {
       .pluck('entity_id');
     expect(audited.sort()).toEqual([...ids].sort());
   });
+
+  it('bulk-creates only records whose references exist, naming each dangling one', async () => {
+    const holder = await server.tramit.entities.create('citizen', { givenName: 'Holder', surname1: 'Bulk' });
+    const gone = await server.tramit.entities.create('citizen', { givenName: 'Gone', surname1: 'Bulk' });
+    await server.tramit.entities.delete('citizen', gone.id);
+    const before = await countRows(server, 'records', { type: 'supply' });
+    const supplies = [
+      { reference: 'B-1', holderId: holder.id },
+      { reference: 'B-2', holderId: gone.id },
+      { reference: 'B-3' },
+      { reference: 'B-4', holderId: '7d0a4f8e-0000-4000-8000-000000000000' },
+    ];
+    await expect(server.tramit.entities.bulkCreate('supply', supplies)).rejects.toMatchObject({
+      status: 422,
+      errors: [
+        { path: '/1/holderId', message: 'is not the id of an existing citizen record' },
+        { path: '/3/holderId', message: 'is not the id of an existing citizen record' },
+      ],
+    });
+    expect(await countRows(server, 'records', { type: 'supply' })).toBe(before);
+    const { ids } = await server.tramit.entities.bulkCreate('supply', [supplies[0]!, supplies[2]!]);
+    expect(ids).toHaveLength(2);
+  });
 });

@@ -10,7 +10,7 @@ import { parseListQuery, type ListQuery } from './list-query.js';
 import { compileCount, compileList, encodeCursor } from './list-sql.js';
 import { applyMergePatch, fieldChanges } from './merge-patch.js';
 import { subjectPersonOf, type PublishedType } from './published-type.js';
-import { checkReferences } from './record-references.js';
+import { checkReferences, referenceErrors } from './record-references.js';
 import { assertObject, invalidRecord, recordNotFound, staleVersion, uuidPattern } from './record-problems.js';
 import {
   insertRecords,
@@ -201,7 +201,8 @@ export class EntityStore {
   }
 
   /**
-   * The bulk path: validates every record, then inserts `batchSize` rows per statement and audits
+   * The bulk path: validates every record and its references (one query per relation field),
+   * then inserts `batchSize` rows per statement and audits
    * them, all in one transaction. Any invalid record refuses the whole call (422, paths /<index>/…).
    */
   async bulkCreate(
@@ -225,6 +226,18 @@ export class EntityStore {
         );
     }
     if (errors.length > 0) throw invalidRecord(type, errors.slice(0, maxBulkErrors));
+    const references = await referenceErrors(
+      this.db,
+      published.doc,
+      records.map((r) => r.data),
+      'en',
+      (index, path) => `/${index}${path}`,
+    );
+    if (references.length > 0)
+      throw invalidRecord(
+        type,
+        references.slice(0, maxBulkErrors).map(({ path, message }) => ({ path, message })),
+      );
     const actor = actorId();
     await this.db.transaction(async (trx) => {
       for (let i = 0; i < records.length; i += batchSize) {
