@@ -9,6 +9,7 @@ import * as definitions from './0007-definitions.js';
 import * as processDrafts from './0008-process-drafts.js';
 import * as historyRecords from './0009-history-records.js';
 import * as messageStartKey from './0010-message-start-key.js';
+import * as auditCheckpoints from './0011-audit-checkpoints.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: NamedMigration[] = [
   { name: '0008-process-drafts', ...processDrafts },
   { name: '0009-history-records', ...historyRecords },
   { name: '0010-message-start-key', ...messageStartKey },
+  { name: '0011-audit-checkpoints', ...auditCheckpoints },
 ];

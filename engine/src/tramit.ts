@@ -21,6 +21,7 @@ import { loadDemoPersons } from './demo/demo-persons.js';
 import { DefinitionStore } from './definitions/definition-store.js';
 import { EntityStore } from './entities/entity-store.js';
 import { ReadAuditQueue } from './audit/read-audit-queue.js';
+import { checkpointAudit } from './audit/audit-checkpoint.js';
 import { loadEntityDefinitions } from './entities/load-entity-definitions.js';
 import { RuleService } from './rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from './rules/rule-set-kind.js';
@@ -59,6 +60,8 @@ export interface Tramit {
 const sessionSweepMs = 10 * 60_000;
 const autoAssignIntervalMs = 1_000;
 const alertSweepMs = 15 * 60_000;
+/** How often the audit chain's head is checkpointed (and logged, the witness outside the database). */
+const auditCheckpointMs = 60_000;
 
 export async function createTramit(config: Config, logger: Logger): Promise<Tramit> {
   const secrets = await resolveSecrets(config);
@@ -175,6 +178,11 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     );
   }, sessionSweepMs);
   sweeper.unref();
+  let checkpointing: Promise<void> | undefined;
+  const checkpointer = setInterval(() => {
+    checkpointing ??= checkpointAudit(db, logger).finally(() => (checkpointing = undefined));
+  }, auditCheckpointMs);
+  checkpointer.unref();
 
   let server: Server | undefined;
   return {
@@ -199,6 +207,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       if (shuttingDown) return;
       shuttingDown = true;
       clearInterval(sweeper);
+      clearInterval(checkpointer);
       if (server) {
         const forced = await drain(server, config.shutdownTimeoutMs);
         if (forced) logger.warn('in-flight requests were cut off at the shutdown deadline');
@@ -213,6 +222,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       await entities.readAudit
         .flush()
         .catch((error: unknown) => logger.error({ err: error }, 'read audit entries were lost at shutdown'));
+      await checkpointing;
+      await checkpointAudit(db, logger);
       await db.destroy();
     },
   };

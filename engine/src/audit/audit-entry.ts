@@ -1,5 +1,6 @@
 import type { AuditChange } from './append-audit.js';
 import { entryHash, genesisHash, type EntryContent, type HashedContent } from './audit-hash.js';
+import type { WitnessBreak } from './audit-witness.js';
 
 /** One row of `audit_log` as the drivers return it. */
 export interface AuditRow {
@@ -55,7 +56,8 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
   };
 }
 
-export type BrokenReason = 'missing-entries' | 'prev-hash' | 'content';
+/** How the chain breaks: at an entry, or against a witness of its head (`truncated`, `checkpoint`). */
+export type BrokenReason = 'missing-entries' | 'prev-hash' | 'content' | WitnessBreak;
 
 export interface ChainLink {
   seq: bigint;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnex, type Db } from '../db/create-knex.js';
 import { migrateLatest } from '../db/migrations.js';
 import { appendAudit } from './append-audit.js';
+import { writeCheckpoint } from './audit-checkpoint.js';
 import { verifyAudit } from './verify-audit.js';
 
 let db: Db;
@@ -27,5 +28,28 @@ describe('the audit log on PGlite', () => {
     await db.raw(`update audit_log set entity_id = 'c-9' where seq = 3`);
     await db.raw('alter table audit_log enable trigger audit_log_no_change');
     expect((await verifyAudit(db)).firstBroken).toMatchObject({ seq: '3', reason: 'content' });
+  });
+
+  it('checkpoints the head, keeps checkpoints append-only and names a truncated tail', async () => {
+    await db.raw('alter table audit_log disable trigger audit_log_no_change');
+    await db.raw('delete from audit_log');
+    await db.raw('alter table audit_log enable trigger audit_log_no_change');
+    await appendAudit(
+      db,
+      Array.from({ length: 4 }, (_, i) => ({ action: 'update', entityType: 'case', entityId: `t-${i}` })),
+    );
+    const head = (await db('audit_log').orderBy('seq', 'desc').first('hash')) as { hash: string };
+    expect(await writeCheckpoint(db)).toEqual({ seq: '4', hash: head.hash });
+    expect(await writeCheckpoint(db)).toBeUndefined();
+    await expect(db.raw(`update audit_checkpoints set hash = 'x'`)).rejects.toThrow('append-only');
+    await expect(db.raw('truncate audit_checkpoints')).rejects.toThrow('append-only');
+    await db.raw('alter table audit_log disable trigger audit_log_no_change');
+    await db.raw('delete from audit_log where seq > 2');
+    await db.raw('alter table audit_log enable trigger audit_log_no_change');
+    expect(await verifyAudit(db)).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBroken: { seq: '4', reason: 'truncated' },
+    });
   });
 });

@@ -193,4 +193,25 @@ describe('GET /api/v1/audit/verify', () => {
     expect((await sessions.supervisor.send('/api/v1/audit/verify')).body).toMatchObject({ ok: true });
     expect((await sessions.agent.send('/api/v1/audit/verify')).status).toBe(403);
   });
+
+  it('checks ?expectHead=seq:hash, a witness kept outside the database, and refuses a malformed one', async () => {
+    const { db } = server.tramit;
+    const head = (await db('audit_log').orderBy('seq', 'desc').first('seq', 'hash')) as {
+      seq: string;
+      hash: string;
+    };
+    const reached = await sessions.supervisor.send(
+      `/api/v1/audit/verify?expectHead=${head.seq}:${head.hash}`,
+    );
+    expect(reached.body).toMatchObject({ ok: true });
+    const beyond = `${BigInt(head.seq) + 1_000n}:${head.hash}`;
+    const truncated = await sessions.supervisor.send(`/api/v1/audit/verify?expectHead=${beyond}`);
+    expect(truncated.body).toMatchObject({
+      ok: false,
+      firstBroken: { seq: String(BigInt(head.seq) + 1_000n), reason: 'truncated' },
+    });
+    const malformed = await sessions.supervisor.send('/api/v1/audit/verify?expectHead=12');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ errors: [{ path: '/expectHead' }] });
+  });
 });

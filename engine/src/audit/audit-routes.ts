@@ -5,6 +5,7 @@ import type { SecureRouter } from '../http/secure-router.js';
 import { parseInput } from '../http/validate.js';
 import { listAudit, maxAuditPage } from './list-audit.js';
 import type { ReadAuditQueue } from './read-audit-queue.js';
+import { auditHeadFormat, parseAuditHead, type AuditHead } from './audit-witness.js';
 import { verifyAudit } from './verify-audit.js';
 
 const text = z.string().min(1).max(200);
@@ -27,13 +28,27 @@ const auditSearch = z
   })
   .strict();
 const trailQuery = z.object(page).strict();
+const verifyQuery = z
+  .object({
+    expectHead: z
+      .string()
+      .transform((text, ctx): AuditHead => {
+        const head = parseAuditHead(text);
+        if (head) return head;
+        ctx.addIssue({ code: 'custom', message: `expectHead must be ${auditHeadFormat}` });
+        return z.NEVER;
+      })
+      .optional(),
+  })
+  .strict();
 const personId = z.uuid();
 
 /** The audit as its readers see it: every read queued so far is written before they look. */
 export function auditRoutes(r: SecureRouter, deps: { db: Db; readAudit: ReadAuditQueue }): void {
-  r.get('/api/v1/audit/verify', 'audit.read', async (_req, res) => {
+  r.get('/api/v1/audit/verify', 'audit.read', async (req, res) => {
+    const { expectHead } = parseInput(verifyQuery, req.query, 'query');
     await deps.readAudit.flush();
-    res.json(await verifyAudit(deps.db));
+    res.json(await verifyAudit(deps.db, expectHead ? { expectHead } : {}));
   });
 
   r.get('/api/v1/audit', 'audit.read', async (req, res) => {

@@ -22,21 +22,43 @@ beforeAll(async () => {
 
 afterAll(() => database.drop());
 
-async function verify(): Promise<{ code: number; stdout: string }> {
+async function verify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: database.url },
-    });
-    return { code: 0, stdout };
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', cli, ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: database.url },
+      },
+    );
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
 
+// Before the test that alters an entry: these need the chain intact.
+describe('npm run audit:verify --expect-head', () => {
+  it('exits 2 when the chain ends before the expected head, 0 when it reaches it', async () => {
+    const head = (await db('audit_log').where({ seq: 12 }).first('hash')) as { hash: string };
+    expect(await verify('--expect-head', `12:${head.hash}`)).toMatchObject({ code: 0 });
+    const truncated = await verify(`--expect-head=13:${head.hash}`);
+    expect(truncated.code).toBe(2);
+    expect(truncated.stdout).toContain('BROKEN at entry seq 13 (truncated)');
+    expect(truncated.stdout).toContain('Its 12 entries link intact (last seq 12)');
+  });
+
+  it('exits 1 with a clear error on a malformed value', async () => {
+    const malformed = await verify('--expect-head', '12:nothex');
+    expect(malformed).toMatchObject({ code: 1, stdout: '' });
+    expect(malformed.stderr).toContain('--expect-head "12:nothex" is malformed: expected <seq>:<hash>');
+  });
+});
+
 describe('npm run audit:verify', () => {
   it('exits 0 on an intact chain and 2 naming the first entry a superuser altered', async () => {
-    expect(await verify()).toEqual({
+    expect(await verify()).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('intact: 12 entries checked'),
     });
