@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { currentContext, type RequestContext } from '../logging/request-context.js';
-import { deferWrites, PipelinedPgClient, queryScript } from '../db/pipelined-pg-client.js';
+import { deferWrites, PipelinedPgClient, queryScript, scriptTransaction } from '../db/pipelined-pg-client.js';
 import { valuesList } from '../db/sql-literal.js';
 import { chainRows, type AuditRowInsert } from './audit-entry.js';
 import type { EntryContent } from './audit-hash.js';
@@ -62,8 +62,8 @@ type HeadRow = { seq: string | null; hash: string | null; now: string; isolation
  * waited for). On PostgreSQL through the pipelined client both go in one message, with the
  * transaction's waiting writes; the rows are then written with the transaction's next message.
  */
-async function lockHead(trx: Knex.Transaction, pipelined: boolean, asyncCommit: boolean): Promise<HeadRow> {
-  const statements = [...(asyncCommit ? ['set local synchronous_commit = off'] : []), lockSql, headSql];
+async function lockHead(trx: Knex.Transaction, pipelined: boolean): Promise<HeadRow> {
+  const statements = [lockSql, headSql];
   if (pipelined) return (await queryScript(trx, statements)).at(-1)!.rows[0] as HeadRow;
   for (const statement of statements.slice(0, -1)) await trx.raw(statement);
   return ((await trx.raw(headSql)) as { rows: HeadRow[] }).rows[0]!;
@@ -85,13 +85,27 @@ const columns = [
   'hash',
 ] as const;
 
-/** The rows as literal SQL (one multi-row statement per 1,000), sent with the transaction's next message. */
-async function writeRows(trx: Knex.Transaction, pipelined: boolean, rows: AuditRowInsert[]): Promise<void> {
+/** The rows as literal SQL: one multi-row statement per 1,000. */
+function insertStatements(rows: AuditRowInsert[]): string[] {
+  const statements: string[] = [];
   for (let i = 0; i < rows.length; i += rowsPerInsert) {
     const values = valuesList(rows.slice(i, i + rowsPerInsert).map((row) => columns.map((c) => row[c])));
-    const sql = `insert into audit_log (${columns.join(', ')}) values ${values}`;
+    statements.push(`insert into audit_log (${columns.join(', ')}) values ${values}`);
+  }
+  return statements;
+}
+
+/** The rows, sent with the transaction's next message. */
+async function writeRows(trx: Knex.Transaction, pipelined: boolean, rows: AuditRowInsert[]): Promise<void> {
+  for (const sql of insertStatements(rows)) {
     if (pipelined) await deferWrites(trx, sql);
     else await trx.raw(sql);
+  }
+}
+
+function checkIsolation(head: HeadRow): void {
+  if (head.isolation !== 'read committed') {
+    throw new Error(`appendAudit needs a READ COMMITTED transaction, not ${head.isolation}`);
   }
 }
 
@@ -105,25 +119,31 @@ async function writeRows(trx: Knex.Transaction, pipelined: boolean, rows: AuditR
  */
 export async function appendAudit(db: Knex | Knex.Transaction, entries: AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
-  const asyncCommit = !db.isTransaction && entries.every((e) => e.action === 'read');
-  if (!db.isTransaction) {
-    await db.transaction((trx) => append(trx, entries, asyncCommit));
-    return;
-  }
-  await append(db as Knex.Transaction, entries, false);
+  if (db.isTransaction) await append(db as Knex.Transaction, entries);
+  else await appendAlone(db, entries);
 }
 
-async function append(
-  trx: Knex.Transaction,
-  entries: AuditEntryInput[],
-  asyncCommit: boolean,
-): Promise<void> {
+/**
+ * Its own transaction in two messages (lock and head; rows and commit), without a knex
+ * transaction: the read audit writes one every few milliseconds under load.
+ */
+async function appendAlone(db: Knex, entries: AuditEntryInput[]): Promise<void> {
+  const context = currentContext();
+  const contents = entries.map((entry) => contentOf(entry, context));
+  const durable = !entries.every((e) => e.action === 'read');
+  await scriptTransaction(db, { durable }, async (steps) => {
+    const [, head] = await steps.step([lockSql, headSql]);
+    const row = head!.rows[0] as HeadRow;
+    checkIsolation(row);
+    await steps.commit(insertStatements(chainRows({ seq: row.seq, hash: row.hash, at: row.now }, contents)));
+  });
+}
+
+async function append(trx: Knex.Transaction, entries: AuditEntryInput[]): Promise<void> {
   const context = currentContext();
   const contents = entries.map((entry) => contentOf(entry, context));
   const pipelined = trx.client instanceof PipelinedPgClient;
-  const head = await lockHead(trx, pipelined, asyncCommit);
-  if (head.isolation !== 'read committed') {
-    throw new Error(`appendAudit needs a READ COMMITTED transaction, not ${head.isolation}`);
-  }
+  const head = await lockHead(trx, pipelined);
+  checkIsolation(head);
   await writeRows(trx, pipelined, chainRows({ seq: head.seq, hash: head.hash, at: head.now }, contents));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../process-engine/batch.js';
 import { createKnex, type Db } from './create-knex.js';
-import { queryScript, transactionScript } from './pipelined-pg-client.js';
+import { queryScript, scriptTransaction, transactionScript } from './pipelined-pg-client.js';
 import { literal, type SqlValue } from './sql-literal.js';
 import { execute } from './prepared-script.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
@@ -104,6 +104,51 @@ describe('scripts: several statements in one message', () => {
       durable: false,
     });
     expect(after!.rows[0]).toEqual({ n: before.length });
+  });
+});
+
+describe('script transactions: steps without a knex transaction', () => {
+  it('sees its own first step in the next, and commits with the last', async () => {
+    const read = await scriptTransaction(db, { durable: true }, async (steps) => {
+      await steps.step(["insert into pipelined values (20, 'step')"]);
+      const [seen] = await steps.step(['select label from pipelined where id = 20 for update']);
+      await steps.commit(["update pipelined set label = 'stepped' where id = 20"]);
+      return seen!.rows;
+    });
+    expect(read).toEqual([{ label: 'step' }]);
+    expect(await labels()).toContain('stepped');
+  });
+
+  it('commits for work that did not, and rolls back work that throws between steps', async () => {
+    await scriptTransaction(db, { durable: false }, (steps) =>
+      steps.step(["insert into pipelined values (21, 'implicit commit')"]),
+    );
+    expect(await labels()).toContain('implicit commit');
+    const before = await labels();
+    await expect(
+      scriptTransaction(db, { durable: true }, async (steps) => {
+        await steps.step(["insert into pipelined values (22, 'undone')"]);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await labels()).toEqual(before);
+  });
+
+  it('a failing step rejects, leaves nothing, and the connection stays usable', async () => {
+    const before = await labels();
+    await expect(
+      scriptTransaction(db, { durable: true }, async (steps) => {
+        await steps.step(["insert into pipelined values (23, 'x')"]);
+        await steps.commit(["insert into pipelined values (1, 'dup')"]);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await labels()).toEqual(before);
+    await expect(
+      scriptTransaction(db, { durable: true }, async (steps) => {
+        await steps.commit([]);
+        await steps.step(['select 1']);
+      }),
+    ).rejects.toThrow('this transaction has ended');
   });
 });
 

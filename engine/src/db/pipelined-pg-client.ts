@@ -185,31 +185,76 @@ function send(connection: Connection, statements: string[]): Promise<Result[]> {
   });
 }
 
+export interface ScriptSteps {
+  /** Sends the statements in one message (the first one also opens the transaction); their results. */
+  step(statements: ScriptStatement[]): Promise<Result[]>;
+  /** Sends the last statements in one message with the COMMIT; their results. */
+  commit(statements: ScriptStatement[]): Promise<Result[]>;
+}
+
+type PooledDb = {
+  client: { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> };
+};
+
 /**
- * A short transaction of its own in one message (BEGIN, the statements, COMMIT) on a pooled
- * connection; the results of `statements`. With `durable: false` the commit does not wait for the
- * disk: for writes whose loss in a crash of the database is harmless (a lease that is simply gone).
+ * A transaction on a pooled connection, without knex's transaction object (which costs a new knex
+ * instance, and garbage collection, per transaction): `work` sends its statements in steps, one
+ * message each, the last with the COMMIT (sent for it if it did not). If `work` throws, the
+ * transaction is rolled back. With `durable: false` the commit does not wait for the disk: for
+ * writes whose loss in a crash of the database is harmless.
  */
-export async function transactionScript(
-  db: { client: { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> } },
-  statements: ScriptStatement[],
+export async function scriptTransaction<T>(
+  db: PooledDb,
   options: { durable: boolean },
-): Promise<Result[]> {
+  work: (steps: ScriptSteps) => Promise<T>,
+): Promise<T> {
   const connection = (await db.client.acquireConnection()) as Connection | PgliteConnection;
   const opening = ['begin', ...(options.durable ? [] : ['set local synchronous_commit to off'])];
-  try {
-    if (!isPglite(connection))
-      return await sendScript(connection, statements, (texts) => [...opening, ...texts, 'commit'], 1);
-    await connection.exec(opening.join(';\n'));
-    try {
+  const tx: { state: 'new' | 'open' | 'ended' } = { state: 'new' };
+  const run = async (statements: ScriptStatement[], closing: boolean): Promise<Result[]> => {
+    if (tx.state === 'ended') throw new Error('this transaction has ended');
+    const opens = tx.state === 'new';
+    tx.state = 'open';
+    if (isPglite(connection)) {
+      if (opens) await connection.exec(opening.join(';\n'));
       const results = await eachOnPglite(connection, statements.map(inline));
-      await connection.exec('commit');
+      if (closing) {
+        await connection.exec('commit');
+        tx.state = 'ended';
+      }
       return results;
-    } catch (error) {
-      await connection.exec('rollback');
-      throw error;
     }
+    const frame = (texts: string[]) => [...(opens ? opening : []), ...texts, ...(closing ? ['commit'] : [])];
+    try {
+      return await sendScript(connection, statements, frame, closing ? 1 : 0);
+    } catch (error) {
+      tx.state = 'ended'; // send() has rolled back
+      throw error;
+    } finally {
+      if (closing) tx.state = 'ended';
+    }
+  };
+  try {
+    const result = await work({ step: (s) => run(s, false), commit: (s) => run(s, true) });
+    if (tx.state === 'open') await run([], true);
+    return result;
+  } catch (error) {
+    if (tx.state === 'open') {
+      tx.state = 'ended';
+      if (isPglite(connection)) await connection.exec('rollback');
+      else await send(connection, ['rollback']);
+    }
+    throw error;
   } finally {
     await db.client.releaseConnection(connection);
   }
+}
+
+/** A short transaction of its own in one message (BEGIN, the statements, COMMIT); their results. */
+export function transactionScript(
+  db: PooledDb,
+  statements: ScriptStatement[],
+  options: { durable: boolean },
+): Promise<Result[]> {
+  return scriptTransaction(db, options, (steps) => steps.commit(statements));
 }
