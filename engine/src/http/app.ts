@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { v2Routes } from '../api-v2/index.js';
 import type { AuthSettings } from '../auth/authenticate.js';
 import { guard } from '../auth/rbac.js';
@@ -35,6 +34,7 @@ import { designerApp } from './designer-static.js';
 import { errorHandler, unknownRoute } from './error-handler.js';
 import type { Metrics } from './metrics.js';
 import { requestContext } from './request-id.js';
+import { requestLog } from './request-log.js';
 import { SecureRouter, type RouteInfo } from './secure-router.js';
 
 export interface AppDeps {
@@ -64,18 +64,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   app.set('trust proxy', deps.trustProxy);
 
   app.use(requestContext());
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (_req, res) => String(res.getHeader('x-request-id')),
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(deps.logger));
   app.use(deps.metrics.middleware);
   app.use(
     helmet({
