@@ -85,6 +85,20 @@ describe('listing records', () => {
     expect(names((await list('filter[surname1][fuzzy]=MARTINEZ')).body)).toEqual(['Anna']);
   });
 
+  it('finds a full name with a typo, alongside other filters and quotes in the value', async () => {
+    const full = await list(`filter[fullName][fuzzy]=${encodeURIComponent('jordi garsia soler')}`);
+    expect(names(full.body)[0]).toBe('Jordi');
+    const quoted = await list(
+      `filter[fullName][fuzzy]=${encodeURIComponent("pere o'neil")}&filter[status]=active`,
+    );
+    expect(quoted.status).toBe(200);
+    expect(names(quoted.body)).toEqual(['Pere']);
+    const inactive = await list(
+      `filter[fullName][fuzzy]=${encodeURIComponent('pere oneill')}&filter[status]=inactive`,
+    );
+    expect(names(inactive.body)).toEqual([]);
+  });
+
   it('pages with a cursor through every record exactly once, in order', async () => {
     const seen: string[] = [];
     let query = 'sort=-age&limit=2';

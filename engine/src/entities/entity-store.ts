@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { appendAudit, type AuditEntryInput } from '../audit/append-audit.js';
+import { transactionScript } from '../db/pipelined-pg-client.js';
+import { render, type SqlValue } from '../db/sql-literal.js';
 import { ReadAuditQueue } from '../audit/read-audit-queue.js';
 import type { Role } from '../auth/roles.js';
 import { currentContext } from '../logging/request-context.js';
 import { EntityTypeRegistry } from './entity-type-registry.js';
 import { assertWritable, readableData } from './field-security.js';
-import { parseListQuery, type ListQuery } from './list-query.js';
+import { fuzzyThreshold, parseListQuery, type ListQuery } from './list-query.js';
 import { compileCount, compileList, encodeCursor } from './list-sql.js';
 import { applyMergePatch, fieldChanges } from './merge-patch.js';
 import { subjectPersonOf, type PublishedType } from './published-type.js';
@@ -41,12 +43,6 @@ export interface RecordPage {
 const actorId = () => currentContext()?.actor?.id ?? 'engine';
 const allRoles: readonly Role[] = ['admin', 'supervisor', 'agent', 'manager', 'integration'];
 const maxBulkErrors = 100;
-/**
- * How alike (pg_trgm word similarity) a name must be to be a fuzzy match. 0.5 keeps a one-letter
- * typo in a surname ("garsia" for "garcia" is 0.57) and a full name with one; 0.4 let through so
- * many names sharing common trigrams that ranking them took most of the search.
- */
-const fuzzyThreshold = 0.5;
 
 function isListQuery(query: ListQuery | Record<string, unknown>): query is ListQuery {
   return Array.isArray(query.filters) && Array.isArray(query.sort) && typeof query.limit === 'number';
@@ -173,10 +169,7 @@ export class EntityStore {
         }
       ).rows;
     const rows = fuzzy
-      ? await this.db.transaction(async (trx) => {
-          await trx.raw(`select set_config('pg_trgm.word_similarity_threshold', '${fuzzyThreshold}', true)`);
-          return run(trx);
-        })
+      ? await this.ranked(compiled.sql, compiled.bindings, fuzzyThreshold(parsed))
       : await run(this.db);
     const page = rows.slice(0, parsed.limit);
     const last = page[page.length - 1];
@@ -188,6 +181,29 @@ export class EntityStore {
           )
         : null;
     return { items: page.map(toStoredRecord), nextCursor };
+  }
+
+  /**
+   * A fuzzy search: its threshold, serial execution (a parallel plan's workers cost more than they
+   * save on a few hundred candidates, and take the other cores from concurrent requests) and the
+   * query, in one message.
+   */
+  private async ranked(
+    sql: string,
+    bindings: unknown[],
+    threshold: number,
+  ): Promise<(RecordRow & Record<string, string | null>)[]> {
+    const [, , result] = await transactionScript(
+      this.db,
+      [
+        `select set_config('pg_trgm.word_similarity_threshold', '${threshold}', true)`,
+        `select set_config('max_parallel_workers_per_gather', '0', true)`,
+        // The compiled list has no `?` but its placeholders (names are checked, values bound).
+        render(sql, bindings as SqlValue[]),
+      ],
+      { durable: true },
+    );
+    return result!.rows as (RecordRow & Record<string, string | null>)[];
   }
 
   /** How many live records match the query's filters, counting no further than `cap`. */

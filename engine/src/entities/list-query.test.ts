@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMergePatch } from './merge-patch.js';
 import { maskValue } from './masking.js';
-import { parseListQuery } from './list-query.js';
+import { fuzzyThreshold, parseListQuery } from './list-query.js';
 import { languageFrom } from './validation-messages.js';
 
 describe('list query syntax', () => {
@@ -77,5 +77,17 @@ describe('small pure helpers', () => {
     ['de', 'en'],
   ])('picks the language of %s', (header, expected) => {
     expect(languageFrom(header)).toBe(expected);
+  });
+});
+
+describe('fuzzy threshold', () => {
+  const threshold = (value: string) => fuzzyThreshold(parseListQuery({ 'filter[fullName][fuzzy]': value }));
+  it('is lenient for one word (a typo costs half its trigrams) and stricter for several', () => {
+    expect(threshold('garsia')).toBe(0.5);
+    expect(threshold('  garsia ')).toBe(0.5);
+    expect(threshold('maria elena mones')).toBe(0.6);
+    expect(
+      fuzzyThreshold(parseListQuery({ 'filter[fullName][fuzzy]': 'a b', 'filter[surname1][fuzzy]': 'c' })),
+    ).toBe(0.5);
   });
 });
