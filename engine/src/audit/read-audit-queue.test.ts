@@ -60,6 +60,22 @@ describe('ReadAuditQueue', () => {
     expect(await verifyAudit(db)).toMatchObject({ ok: true, checked: 250 });
   });
 
+  it('writes about one transaction per delay under a steady stream of reads', async () => {
+    const queue = new ReadAuditQueue(db, { maxDelayMs: 40 });
+    const until = performance.now() + 400;
+    let i = 0;
+    while (performance.now() < until) {
+      await asClient(`s-${i}`, () => queue.add([read(i++)]));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await queue.flush();
+    const all = await rows();
+    expect(all).toHaveLength(i);
+    // One transaction per batch: rows of one batch share the chain time.
+    expect(new Set(all.map((r) => new Date(r.at).getTime())).size).toBeLessThanOrEqual(15);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, checked: i });
+  });
+
   it('makes a reader wait once the queue is full', async () => {
     const queue = new ReadAuditQueue(db, { maxDelayMs: 60_000, maxPending: 3 });
     await queue.add([read(1)]);

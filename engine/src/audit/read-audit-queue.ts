@@ -78,14 +78,19 @@ export class ReadAuditQueue {
     }
   }
 
+  /**
+   * Writes what is queued now, `maxBatch` at a time. Entries queued meanwhile wait for their own
+   * timer: draining until the queue is empty would, under a steady stream of reads, write a
+   * transaction for every entry or two instead of one per `maxDelayMs`.
+   */
   private async writeAll(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.maxBatch);
+    const taken = this.pending.splice(0);
+    for (let i = 0; i < taken.length; i += this.maxBatch) {
       try {
-        await appendAudit(this.db, batch);
+        await appendAudit(this.db, taken.slice(i, i + this.maxBatch));
         this.failed = false;
       } catch (error) {
-        this.pending.unshift(...batch);
+        this.pending.unshift(...taken.slice(i));
         this.failed = true;
         throw error;
       }
