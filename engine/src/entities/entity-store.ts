@@ -15,6 +15,7 @@ import { subjectPersonOf, type PublishedType } from './published-type.js';
 import { checkReferences, referenceErrors } from './record-references.js';
 import { assertObject, invalidRecord, recordNotFound, staleVersion, uuidPattern } from './record-problems.js';
 import {
+  deferInsertRecords,
   insertRecords,
   selectRecord,
   toStoredRecord,
@@ -218,8 +219,7 @@ export class EntityStore {
 
   /**
    * The bulk path: validates every record and its references (one query per relation field),
-   * then inserts `batchSize` rows per statement and audits
-   * them, all in one transaction. Any invalid record refuses the whole call (422, paths /<index>/…).
+   * then inserts `batchSize` rows per statement and audits them, all in one transaction. Any invalid record refuses the whole call (422, paths /<index>/…).
    */
   async bulkCreate(
     type: string,
@@ -258,18 +258,20 @@ export class EntityStore {
     await this.db.transaction(async (trx) => {
       for (let i = 0; i < records.length; i += batchSize) {
         const batch = records.slice(i, i + batchSize);
-        await insertRecords(trx, type, published.version, batch, actor, false);
+        await deferInsertRecords(trx, type, published.version, batch, actor);
         for (const record of batch) {
           await this.events.emit(
             { entityType: type, id: record.id, action: 'create', before: null, after: record.data },
             trx,
           );
         }
-        await appendAudit(
-          trx,
-          batch.map((record) => this.auditEntry(published, 'create', record.id, null, record.data)),
-        );
       }
+      // Audited last: the chain's lock is held from here to the commit, so concurrent bulk loads
+      // insert their records side by side and queue only for the audit.
+      await appendAudit(
+        trx,
+        records.map((record) => this.auditEntry(published, 'create', record.id, null, record.data)),
+      );
     });
     return { ids: records.map((r) => r.id) };
   }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { toPgArray } from '../db/pg-array.js';
+import { deferWrites } from '../db/pipelined-pg-client.js';
+import { valuesList } from '../db/sql-literal.js';
 import { recordColumns } from './list-sql.js';
 
 export interface StoredRecord {
@@ -58,17 +60,37 @@ export async function selectRecord(
   return (rows as { rows: RecordRow[] }).rows[0];
 }
 
+/**
+ * Inserts without answering rows, as literal SQL waiting on the transaction's connection (see
+ * deferWrites): it goes with the transaction's next statement, and the JSON is escaped once (an
+ * array parameter escaped it for the array, then again for the message it shared with BEGIN).
+ */
+export async function deferInsertRecords(
+  trx: Knex.Transaction,
+  type: string,
+  schemaVersion: number,
+  records: { id: string; data: Record<string, unknown> }[],
+  actor: string,
+): Promise<void> {
+  const rows = valuesList(
+    records.map((r) => [r.id, type, schemaVersion, 1, JSON.stringify(r.data), actor, actor]),
+  );
+  await deferWrites(
+    trx,
+    `insert into records (id, type, schema_version, version, data, created_by, updated_by) values ${rows}`,
+  );
+}
+
 export async function insertRecords(
   trx: Knex.Transaction,
   type: string,
   schemaVersion: number,
   records: { id: string; data: Record<string, unknown> }[],
   actor: string,
-  returning = true,
 ): Promise<RecordRow[]> {
   const result = await trx.raw(
     `insert into records (id, type, schema_version, version, data, created_by, updated_by)
-     select unnest(?::uuid[]), ?, ?, 1, unnest(?::jsonb[]), ?, ?${returning ? ` returning ${recordColumns}` : ''}`,
+     select unnest(?::uuid[]), ?, ?, 1, unnest(?::jsonb[]), ?, ? returning ${recordColumns}`,
     [
       toPgArray(records.map((r) => r.id)),
       type,
