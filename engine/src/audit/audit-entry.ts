@@ -1,5 +1,11 @@
 import type { AuditChange } from './append-audit.js';
-import { entryHash, genesisHash, type EntryContent, type HashedContent } from './audit-hash.js';
+import {
+  canonicalJson,
+  entryHash,
+  genesisHash,
+  type EntryContent,
+  type HashedContent,
+} from './audit-hash.js';
 import type { WitnessBreak } from './audit-witness.js';
 
 /** One row of `audit_log` as the drivers return it. */
@@ -89,7 +95,9 @@ export function chainRows(
   return contents.map((content) => {
     next += 1n;
     const hashed: HashedContent = { seq: next.toString(), at: head.at, ...content };
-    const hash = entryHash(prevHash, hashed);
+    // Canonical JSON is JSON: the row stores the same text the hash covers, written once.
+    const changes = canonicalJson(content.changes);
+    const hash = entryHash(prevHash, hashed, changes);
     const row: AuditRowInsert = {
       seq: hashed.seq,
       at: head.at,
@@ -101,7 +109,7 @@ export function chainRows(
       entity_type: content.entityType,
       entity_id: content.entityId,
       subject_person_id: content.subjectPersonId,
-      changes: content.changes === null ? null : JSON.stringify(content.changes),
+      changes: content.changes === null ? null : changes,
       prev_hash: prevHash,
       hash,
     };

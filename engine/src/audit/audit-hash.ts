@@ -51,7 +51,28 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * canonicalJson(content), written field by field in its sorted key order, with the changes' text
+ * given when the caller has it already (it is also what the row stores). A test holds it to
+ * canonicalJson.
+ */
+export function contentText(content: HashedContent, changes = canonicalJson(content.changes)): string {
+  return (
+    `{"action":${text(content.action)},"actorId":${text(content.actorId)},"actorKind":${text(content.actorKind)}` +
+    `,"at":${text(content.at)},"changes":${changes},"channel":${text(content.channel)}` +
+    `,"entityId":${text(content.entityId)},"entityType":${text(content.entityType)}` +
+    `,"requestId":${text(content.requestId)},"seq":${text(content.seq)}` +
+    `,"subjectPersonId":${text(content.subjectPersonId)}}`
+  );
+}
+
 /** SHA-256 (hex) of the previous entry's hash and this entry's canonical content. */
-export function entryHash(prevHash: string, content: HashedContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+export function entryHash(prevHash: string, content: HashedContent, changes?: string): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(contentText(content, changes))
+    .digest('hex');
 }
