@@ -12,8 +12,13 @@ describe('index DDL', () => {
     expect(kinds.sort()).toEqual(['btree', 'btree', 'btree', 'gin', 'gin', 'gin', 'gin', 'unique']);
     for (const statement of sql) expect(statement).toMatch(/ where type = 'citizen' and deleted_at is null$/);
     expect(sql).toContainEqual(expect.stringContaining(`((data->>'age')::numeric), id)`));
-    expect(sql).toContainEqual(expect.stringContaining(`using gin ((data->'phones') jsonb_path_ops)`));
+    expect(sql).toContainEqual(
+      expect.stringContaining(`using gin ((data->'phones') jsonb_path_ops) with (gin_pending_list_limit = 64) where`),
+    );
     expect(sql.filter((s) => s.includes('gin_trgm_ops'))).toHaveLength(2);
+    // Searches read a GIN index's whole pending list: a trigram index merges it every 256 kB.
+    for (const trigram of sql.filter((s) => s.includes('gin_trgm_ops')))
+      expect(trigram).toContain('gin_trgm_ops) with (gin_pending_list_limit = 256) where');
   });
 
   it('derives short safe names that change with the definition', () => {
