@@ -3,6 +3,7 @@ import { Problem, badRequest } from '../http/problem.js';
 import { fieldKind, isScalar, type EntityTypeDocument, type FieldSchema } from './entity-type.js';
 import { isReadableInClear } from './field-security.js';
 import { normaliseValues } from './formats/normalise-values.js';
+import { candidateText } from './fuzzy-query.js';
 import type { Filter } from './list-query.js';
 import { fieldLiteral, jsonOf, scalarExpression, trigramExpression } from './sql-expressions.js';
 
@@ -148,7 +149,8 @@ function textSearch(filter: Filter, expr: string): SqlPart {
       bindings: [escapeLike(filter.value)],
     };
   }
-  return { sql: `${expr} %> tramit_unaccent(lower(?))`, bindings: [filter.value] };
+  // Candidates by the telling words; list-sql ranks them by the whole text.
+  return { sql: `${expr} %> tramit_unaccent(lower(?))`, bindings: [candidateText(filter.value)] };
 }
 
 /** One filter as SQL over `records`, after checking the field, the operator and the value. */

@@ -13,7 +13,9 @@ describe('index DDL', () => {
     for (const statement of sql) expect(statement).toMatch(/ where type = 'citizen' and deleted_at is null$/);
     expect(sql).toContainEqual(expect.stringContaining(`((data->>'age')::numeric), id)`));
     expect(sql).toContainEqual(
-      expect.stringContaining(`using gin ((data->'phones') jsonb_path_ops) with (gin_pending_list_limit = 64) where`),
+      expect.stringContaining(
+        `using gin ((data->'phones') jsonb_path_ops) with (gin_pending_list_limit = 64) where`,
+      ),
     );
     expect(sql.filter((s) => s.includes('gin_trgm_ops'))).toHaveLength(2);
     // Searches read a GIN index's whole pending list: a trigram index merges it every 256 kB.

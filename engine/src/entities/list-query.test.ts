@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyMergePatch } from './merge-patch.js';
 import { maskValue } from './masking.js';
-import { fuzzyThreshold, parseListQuery } from './list-query.js';
+import { parseListQuery } from './list-query.js';
+import { candidateText, fuzzyThreshold } from './fuzzy-query.js';
 import { languageFrom } from './validation-messages.js';
 
 describe('list query syntax', () => {
@@ -89,5 +90,17 @@ describe('fuzzy threshold', () => {
     expect(
       fuzzyThreshold(parseListQuery({ 'filter[fullName][fuzzy]': 'a b', 'filter[surname1][fuzzy]': 'c' })),
     ).toBe(0.5);
+    // Counted without the common words: what the candidates are looked up with.
+    expect(threshold('de la Fuente')).toBe(0.5);
+  });
+
+  it('looks candidates up without particles and company forms, unless nothing else is left', () => {
+    expect(candidateText('María de los Ángeles Jáqez Lugo')).toBe('María Ángeles Jáqez Lugo');
+    expect(candidateText('Chapa Valentín, Godoy Pizarro y Guillén Osorio Asociados S.A.')).toBe(
+      'Chapa Valentín Godoy Pizarro Guillén Osorio',
+    );
+    expect(candidateText("Fills de Pere i Jaume d' Amat, S.L.U.")).toBe('Pere Jaume Amat');
+    expect(candidateText('  de la  ')).toBe('de la');
+    expect(candidateText('garsia')).toBe('garsia');
   });
 });

@@ -123,16 +123,3 @@ export function parseListQuery(query: Record<string, unknown>, extra: readonly s
   }
   return parsed;
 }
-
-/**
- * How alike (pg_trgm word similarity: the share of the query's trigrams found in the best stretch
- * of the name) a name must be to be a fuzzy match. One word with a one-letter typo keeps about
- * half ("garsia" for "garcia" is 0.57), so a one-word search takes 0.5. A search of several words
- * with a typo keeps far more, while at 0.5 any name sharing half the words matched: "maria elena
- * mones mireles" found 3,951 of a million persons to rank (192 ms), against 99 at 0.6 (72 ms), and
- * the sought person was among the top 10 as often (192/200 samples at 0.5, 0.6 and 0.7).
- */
-export function fuzzyThreshold(query: ListQuery): number {
-  const words = query.filters.filter((f) => f.op === 'fuzzy').map((f) => f.value.trim().split(/\s+/).length);
-  return Math.min(...words) > 1 ? 0.6 : 0.5;
-}
