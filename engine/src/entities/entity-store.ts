@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { appendAudit, type AuditEntryInput } from '../audit/append-audit.js';
+import { ReadAuditQueue } from '../audit/read-audit-queue.js';
 import { transactionScript } from '../db/pipelined-pg-client.js';
 import { render, type SqlValue } from '../db/sql-literal.js';
-import { ReadAuditQueue } from '../audit/read-audit-queue.js';
 import type { Role } from '../auth/roles.js';
 import { currentContext } from '../logging/request-context.js';
 import { EntityTypeRegistry } from './entity-type-registry.js';
@@ -220,7 +220,8 @@ export class EntityStore {
 
   /**
    * The bulk path: validates every record and its references (one query per relation field),
-   * then inserts `batchSize` rows per statement and audits them, all in one transaction. Any invalid record refuses the whole call (422, paths /<index>/…).
+   * then inserts `batchSize` rows per statement and audits them, all in one transaction. Any
+   * invalid record refuses the whole call (422, paths /<index>/…).
    */
   async bulkCreate(
     type: string,
@@ -250,11 +251,7 @@ export class EntityStore {
       'en',
       (index, path) => `/${index}${path}`,
     );
-    if (references.length > 0)
-      throw invalidRecord(
-        type,
-        references.slice(0, maxBulkErrors).map(({ path, message }) => ({ path, message })),
-      );
+    if (references.length > 0) throw invalidRecord(type, references.slice(0, maxBulkErrors));
     const actor = actorId();
     await this.db.transaction(async (trx) => {
       for (let i = 0; i < records.length; i += batchSize) {

@@ -38,7 +38,7 @@ export async function referenceErrors(
   records: readonly Record<string, unknown>[],
   language: Language,
   pathOf: (record: number, path: string) => string = (_record, path) => path,
-): Promise<{ record: number; path: string; message: string }[]> {
+): Promise<{ path: string; message: string }[]> {
   const errors: { record: number; path: string; message: string }[] = [];
   for (const [field, schema] of Object.entries(doc.properties)) {
     const relation = schema['x-relation'];
@@ -56,7 +56,7 @@ export async function referenceErrors(
       });
     }
   }
-  return errors.sort((a, b) => a.record - b.record);
+  return errors.sort((a, b) => a.record - b.record).map(({ path, message }) => ({ path, message }));
 }
 
 /** Every x-relation field must hold ids of live records of its target type (a 422 otherwise). */
@@ -68,9 +68,5 @@ export async function checkReferences(
   language: Language,
 ): Promise<void> {
   const errors = await referenceErrors(db, doc, [data], language);
-  if (errors.length > 0)
-    throw invalidRecord(
-      type,
-      errors.map(({ path, message }) => ({ path, message })),
-    );
+  if (errors.length > 0) throw invalidRecord(type, errors);
 }
