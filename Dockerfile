@@ -24,4 +24,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # A larger young generation: fewer, shorter scavenges under request load (see README, Operating).
-CMD ["node", "--max-semi-space-size=32", "engine/dist/engine/src/main.js"]
+CMD ["node", "--max-semi-space-size=32", "engine/dist/engine/src/server/main.js"]

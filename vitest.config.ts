@@ -5,13 +5,13 @@ import { defineConfig } from 'vitest/config';
  * migrated template) plus the browser tests. `npm run test:pglite`: the smoke subset on PGlite.
  */
 const smokeFiles = [
-  'engine/src/db/migrations.test.ts',
-  'engine/src/routes/health.test.ts',
-  'engine/src/routes/session-auth.test.ts',
-  'engine/src/db/pipelined-pg-client.test.ts',
+  'engine/src/infra/db/migrations.test.ts',
+  'engine/src/server/health-routes.test.ts',
+  'engine/src/platform/auth/session-auth-routes.test.ts',
+  'engine/src/infra/db/pipelined-pg-client.test.ts',
   'engine/src/process-engine/basics.test.ts',
   'engine/src/process-engine/events.test.ts',
-  'engine/src/entities/entity-records.test.ts',
+  'engine/src/platform/entities/entity-records.test.ts',
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];

@@ -1,9 +1,9 @@
 import { chromium } from 'playwright-core';
 import { benchDatabase } from '../../engine/bench/bench-db.js';
-import { generateSigningKeyJson } from '../../engine/src/auth/signing-keys.js';
-import { loadConfig } from '../../engine/src/config/config.js';
-import { createLogger } from '../../engine/src/logging/logger.js';
-import { createTramit } from '../../engine/src/tramit.js';
+import { generateSigningKeyJson } from '../../engine/src/platform/auth/signing-keys.js';
+import { loadConfig } from '../../engine/src/infra/config/config.js';
+import { createLogger } from '../../engine/src/infra/logging/logger.js';
+import { createTramit } from '../../engine/src/server/tramit.js';
 import { BrowserSession, createTestUser } from '../../engine/test/http-client.js';
 import { largeProcessXml } from './large-process.js';
 

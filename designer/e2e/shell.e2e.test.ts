@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../engine/src/auth/roles.js';
+import type { Role } from '../../engine/src/platform/auth/roles.js';
 import { createTestUser } from '../../engine/test/http-client.js';
 import { startTestServer, type TestServer } from '../../engine/test/test-server.js';
 import { launchChromium, screenshotDir } from './browser.js';

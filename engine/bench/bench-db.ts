@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { createKnex, type Db } from '../src/db/create-knex.js';
-import { migrateLatest } from '../src/db/migrations.js';
+import { createKnex, type Db } from '../src/infra/db/create-knex.js';
+import { migrateLatest } from '../src/infra/db/migrations.js';
 
 const serverUrl = process.env.TRAMIT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

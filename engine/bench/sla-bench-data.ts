@@ -1,4 +1,4 @@
-import type { RuleSet } from '../src/rules/rule-set.js';
+import type { RuleSet } from '../src/platform/rules/rule-set.js';
 
 const types = ['complaint', 'information_request', 'technical_incident', 'claim', 'procedure'];
 const zones = ['north', 'south', 'east', 'west', 'centre'];

@@ -6,17 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
-import { BusinessCalendar } from '../src/calendars/business-calendar.js';
-import type { CalendarContent } from '../src/calendars/calendar-content.js';
-import { CalendarRegistry } from '../src/calendars/calendar-registry.js';
-import { findInRepository } from '../src/config/find-up.js';
-import { DefinitionStore } from '../src/definitions/definition-store.js';
-import { createLogger } from '../src/logging/logger.js';
+import { BusinessCalendar } from '../src/platform/calendars/business-calendar.js';
+import type { CalendarContent } from '../src/platform/calendars/calendar-content.js';
+import { CalendarRegistry } from '../src/platform/calendars/calendar-registry.js';
+import { findInRepository } from '../src/infra/config/find-up.js';
+import { DefinitionStore } from '../src/platform/definitions/definition-store.js';
+import { createLogger } from '../src/infra/logging/logger.js';
 import { ProcessEngine } from '../src/process-engine/process-engine.js';
-import { RuleService } from '../src/rules/rule-service.js';
-import { SlaService } from '../src/sla/sla-service.js';
-import { calendarKind } from '../src/calendars/calendar-kind.js';
-import { slaPolicyKind } from '../src/sla/sla-policy.js';
+import { RuleService } from '../src/platform/rules/rule-service.js';
+import { SlaService } from '../src/platform/sla/sla-service.js';
+import { calendarKind } from '../src/platform/calendars/calendar-kind.js';
+import { slaPolicyKind } from '../src/platform/sla/sla-policy.js';
 import { benchDatabase } from './bench-db.js';
 import { fmt, pool } from './stats.js';
 import { assignmentRuleSet, randomCase } from './sla-bench-data.js';
@@ -94,7 +94,7 @@ async function ruleEvaluations(rules: RuleService): Promise<void> {
 
 /** Process instances waiting for the `sla.warning` of some of the clocks (the others have no listener). */
 async function waitingInstances(deps: { engine: ProcessEngine }, count: number): Promise<string[]> {
-  const content = readFileSync(new URL('../src/sla/fixtures/sla-warning-wait.bpmn', import.meta.url), 'utf8');
+  const content = readFileSync(new URL('../src/platform/sla/fixtures/sla-warning-wait.bpmn', import.meta.url), 'utf8');
   await deps.engine.deploy([{ name: 'sla-warning-wait.bpmn', content }]);
   const ids = Array.from({ length: count }, () => randomUUID());
   await pool(ids.length, 8, (i) =>

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { FlowNode, ModelProblem } from '../src/bpmn/model.js';
-import { parseBpmn } from '../src/bpmn/parse.js';
+import type { FlowNode, ModelProblem } from '../src/core/bpmn/model.js';
+import { parseBpmn } from '../src/core/bpmn/parse.js';
 
 /** Test support shared by the parser's tests: fixtures, the realistic file's elements, inline files. */
 export const fixture = (name: string) =>
-  readFileSync(new URL(`../src/bpmn/fixtures/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../src/core/bpmn/fixtures/${name}`, import.meta.url), 'utf8');
 
 /** An element of the realistic Camunda Modeler 5 fixture, which must parse without problems. */
 export async function element(id: string): Promise<FlowNode | undefined> {

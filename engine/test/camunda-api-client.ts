@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createCamundaClient, type CamundaClient } from '@camunda8/orchestration-cluster-api';
-import { createClient } from '../src/auth/clients-repo.js';
-import type { Role } from '../src/auth/roles.js';
+import { createClient } from '../src/platform/auth/clients-repo.js';
+import type { Role } from '../src/platform/auth/roles.js';
 import { request, type JsonResponse } from './http-client.js';
 import type { TestServer } from './test-server.js';
 

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { adminUrl, createDatabase, dropDatabase, testDbKind } from './test-databases.js';
-import { createKnex } from '../src/db/create-knex.js';
-import { migrateLatest } from '../src/db/migrations.js';
+import { createKnex } from '../src/infra/db/create-knex.js';
+import { migrateLatest } from '../src/infra/db/migrations.js';
 
 /** On PostgreSQL: one migrated template database per run; each test file clones it (fast and isolated). */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {

@@ -1,6 +1,6 @@
-import type { Db } from '../src/db/create-knex.js';
-import { createUser } from '../src/auth/users-repo.js';
-import type { Role } from '../src/auth/roles.js';
+import type { Db } from '../src/infra/db/create-knex.js';
+import { createUser } from '../src/platform/auth/users-repo.js';
+import type { Role } from '../src/platform/auth/roles.js';
 
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;

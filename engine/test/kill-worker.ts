@@ -4,8 +4,8 @@
  * between the two leaves a ledger row and a job that another process completes later.
  */
 import pg from 'pg';
-import { createKnex } from '../src/db/create-knex.js';
-import { createLogger } from '../src/logging/logger.js';
+import { createKnex } from '../src/infra/db/create-knex.js';
+import { createLogger } from '../src/infra/logging/logger.js';
 import { ProcessEngine } from '../src/process-engine/process-engine.js';
 
 const url = process.env.DATABASE_URL!;

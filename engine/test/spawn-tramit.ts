@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const mainModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
+const mainModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/server/main.ts');
 
 export interface SpawnedTramit {
   child: ChildProcess;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
-import { generateSigningKeyJson } from '../src/auth/signing-keys.js';
-import { loadConfig } from '../src/config/config.js';
-import { createLogger } from '../src/logging/logger.js';
-import { createTramit, type Tramit } from '../src/tramit.js';
+import { generateSigningKeyJson } from '../src/platform/auth/signing-keys.js';
+import { loadConfig } from '../src/infra/config/config.js';
+import { createLogger } from '../src/infra/logging/logger.js';
+import { createTramit, type Tramit } from '../src/server/tramit.js';
 import { adminUrl, createDatabase, dropDatabase, testDbKind, uniqueDatabaseName } from './test-databases.js';
 
 export interface TestServer {

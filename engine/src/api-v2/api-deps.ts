@@ -1,4 +1,4 @@
-import type { Db } from '../db/create-knex.js';
+import type { Db } from '../infra/db/create-knex.js';
 import type { ProcessEngine } from '../process-engine/process-engine.js';
 
 /** What the Camunda-compatible API needs: the engine for commands, the database for searches. */

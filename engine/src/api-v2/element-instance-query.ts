@@ -1,4 +1,4 @@
-import type { ElementType } from '../bpmn/model.js';
+import type { ElementType } from '../core/bpmn/model.js';
 import type { SearchSpec } from './search/search-spec.js';
 import { isoDate, keyOf, nullableIsoDate, nullableKey } from './row-values.js';
 

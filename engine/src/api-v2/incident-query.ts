@@ -1,4 +1,4 @@
-import type { IncidentType } from '../runtime/effects.js';
+import type { IncidentType } from '../core/runtime/effects.js';
 import type { SearchSpec } from './search/search-spec.js';
 import { isoDate, keyOf, nullableKey } from './row-values.js';
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../infra/logging/logger.js';
 import { Problem, notFound } from './problem.js';
 
 export function sendProblem(res: Response, problem: Problem, instance?: string): void {

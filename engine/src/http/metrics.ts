@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { poolStats, type Db } from '../db/create-knex.js';
+import { poolStats, type Db } from '../infra/db/create-knex.js';
 
 export interface Metrics {
   registry: Registry;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { runWithContext } from '../logging/request-context.js';
+import { runWithContext } from '../infra/logging/request-context.js';
 
 const acceptable = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../infra/logging/logger.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

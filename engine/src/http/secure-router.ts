@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import type { RoutePermission } from '../auth/rbac.js';
+import type { RoutePermission } from '../platform/auth/rbac.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

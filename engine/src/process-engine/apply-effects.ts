@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { Effect, NewJob, WaitKinds } from '../runtime/effects.js';
-import type { KeySource } from '../runtime/execution.js';
-import type { ElementInstance, InstanceSnapshot } from '../runtime/state.js';
-import { valuesList, type SqlRow } from '../db/sql-literal.js';
-import { insertWrite, toSql, updateByKeyWrite } from '../db/merge-writes.js';
+import type { Effect, NewJob, WaitKinds } from '../core/runtime/effects.js';
+import type { KeySource } from '../core/runtime/execution.js';
+import type { ElementInstance, InstanceSnapshot } from '../core/runtime/state.js';
+import { valuesList, type SqlRow } from '../infra/db/sql-literal.js';
+import { insertWrite, toSql, updateByKeyWrite } from '../infra/db/merge-writes.js';
 import { runBatch, type Statement } from './batch.js';
 import { historyInsert, historyOf, type HistoryEntry } from './history.js';
 import { json } from './rows.js';

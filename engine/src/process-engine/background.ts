@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../infra/logging/logger.js';
 import type { EngineContext } from './engine-context.js';
 import { deleteExpiredMessages } from './messages.js';
 import { claimDueTimers, fireTimer, nextDue } from './timers.js';

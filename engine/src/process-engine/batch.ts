@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { Write } from '../db/merge-writes.js';
-import { deferWrites } from '../db/pipelined-pg-client.js';
+import type { Write } from '../infra/db/merge-writes.js';
+import { deferWrites } from '../infra/db/pipelined-pg-client.js';
 
 /** A write: a knex statement, SQL text with its values as literals (see db/sql-literal), or a mergeable write. */
 export type Statement = Knex.QueryBuilder | Knex.Raw | Write;

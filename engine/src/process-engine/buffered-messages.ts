@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { Command } from '../runtime/commands.js';
-import type { InstanceHeader } from '../runtime/state.js';
+import type { Command } from '../core/runtime/commands.js';
+import type { InstanceHeader } from '../core/runtime/state.js';
 import { lockCorrelation } from './messages.js';
 import { keyOf } from './rows.js';
 

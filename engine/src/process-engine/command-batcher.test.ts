@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineHarness, type EngineHarness } from '../../test/engine-harness.js';
-import { runWithContext } from '../logging/request-context.js';
+import { runWithContext } from '../infra/logging/request-context.js';
 import { preloadKeys } from './command-batcher.js';
 
 let h: EngineHarness;

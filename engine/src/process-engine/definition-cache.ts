@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ProcessModel } from '../bpmn/model.js';
+import type { ProcessModel } from '../core/bpmn/model.js';
 
 /**
  * Deployed definitions never change, so their models are cached by key for the life of the process.

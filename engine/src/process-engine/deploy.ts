@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseIsolated } from './parse-isolated.js';
-import type { ModelProblem, ProcessModel } from '../bpmn/model.js';
+import type { ModelProblem, ProcessModel } from '../core/bpmn/model.js';
 import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction } from './executor.js';
 import { json, keyOf } from './rows.js';

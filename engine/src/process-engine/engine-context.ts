@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DefinitionCache } from './definition-cache.js';
-import type { BusinessTimeResolver } from '../runtime/execution.js';
+import type { BusinessTimeResolver } from '../core/runtime/execution.js';
 import type { KeyAllocator } from './keys.js';
 import type { Notifier } from './notifier.js';
 import type { CommandBatcher } from './command-batcher.js';

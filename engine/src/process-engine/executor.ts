@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import { execute, type Command, type CommandOutcome } from '../runtime/commands.js';
-import type { Effect } from '../runtime/effects.js';
-import type { InstanceHeader, InstanceSnapshot } from '../runtime/state.js';
-import type { ProcessModel } from '../bpmn/model.js';
+import { execute, type Command, type CommandOutcome } from '../core/runtime/commands.js';
+import type { Effect } from '../core/runtime/effects.js';
+import type { InstanceHeader, InstanceSnapshot } from '../core/runtime/state.js';
+import type { ProcessModel } from '../core/bpmn/model.js';
 import { applyEffects } from './apply-effects.js';
 import { EngineError, type EngineContext } from './engine-context.js';
 import type { HistoryEntry } from './history.js';

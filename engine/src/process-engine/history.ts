@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { currentContext } from '../logging/request-context.js';
-import type { Effect } from '../runtime/effects.js';
-import { insertWrite, type Write } from '../db/merge-writes.js';
+import { currentContext } from '../infra/logging/request-context.js';
+import type { Effect } from '../core/runtime/effects.js';
+import { insertWrite, type Write } from '../infra/db/merge-writes.js';
 import { runBatch } from './batch.js';
 
 export interface HistoryEntry {

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import type { ProcessModel } from '../bpmn/model.js';
-import type { InstanceHeader } from '../runtime/state.js';
+import type { ProcessModel } from '../core/bpmn/model.js';
+import type { InstanceHeader } from '../core/runtime/state.js';
 import type { EngineContext } from './engine-context.js';
-import { insertWrite, type Write } from '../db/merge-writes.js';
+import { insertWrite, type Write } from '../infra/db/merge-writes.js';
 import { keyOf } from './rows.js';
 
 export interface DefinitionRef {

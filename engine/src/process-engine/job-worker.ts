@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../infra/logging/logger.js';
 import type { ActivatedJob } from './jobs.js';
 import type { ProcessEngine } from './process-engine.js';
 

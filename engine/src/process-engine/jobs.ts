@@ -1,10 +1,10 @@
 import { EngineError, type EngineContext } from './engine-context.js';
 import type { CommandSession } from './executor.js';
-import { transactionScript } from '../db/pipelined-pg-client.js';
-import { execute, type PreparedSql } from '../db/prepared-script.js';
-import { toPgArray } from '../db/pg-array.js';
-import type { SqlRow } from '../db/sql-literal.js';
-import { updateByKeyWrite } from '../db/merge-writes.js';
+import { transactionScript } from '../infra/db/pipelined-pg-client.js';
+import { execute, type PreparedSql } from '../infra/db/prepared-script.js';
+import { toPgArray } from '../infra/db/pg-array.js';
+import type { SqlRow } from '../infra/db/sql-literal.js';
+import { updateByKeyWrite } from '../infra/db/merge-writes.js';
 import { instanceScopes, visibleVariables } from './visible-variables.js';
 import type { JobJson } from './snapshot.js';
 import { writeHistory } from './history.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { KeySource } from '../runtime/execution.js';
+import type { KeySource } from '../core/runtime/execution.js';
 
 const blockSize = 1000; // the sequence's increment: each nextval() reserves this many keys
 

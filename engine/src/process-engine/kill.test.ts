@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnex, type Db } from '../db/create-knex.js';
+import { createKnex, type Db } from '../infra/db/create-knex.js';
 import { fixture, waitUntil } from '../../test/engine-harness.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { InstanceHeader } from '../runtime/state.js';
+import type { InstanceHeader } from '../core/runtime/state.js';
 import { lockCorrelation } from './messages.js';
 import { keyOf } from './rows.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnex, type Db } from '../db/create-knex.js';
+import { createKnex, type Db } from '../infra/db/create-knex.js';
 import { fixture, waitUntil } from '../../test/engine-harness.js';
 import { freshDatabaseEnv } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';

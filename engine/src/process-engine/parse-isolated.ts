@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ParseResult } from '../bpmn/model.js';
+import type { ParseResult } from '../core/bpmn/model.js';
 
 const timeoutMs = 10_000;
 

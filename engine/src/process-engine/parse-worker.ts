@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseBpmn } from '../bpmn/parse.js';
+import { parseBpmn } from '../core/bpmn/parse.js';
 
 // Parses BPMN off the main thread, so that a file that makes the XML reader spin can be stopped.
 parentPort!.on('message', (xml: string) => {

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { InstanceSnapshot } from '../runtime/state.js';
+import type { InstanceSnapshot } from '../core/runtime/state.js';
 import type { DefinitionCache } from './definition-cache.js';
-import { queryScript } from '../db/pipelined-pg-client.js';
-import { execute, type PreparedSql } from '../db/prepared-script.js';
-import { toPgArray } from '../db/pg-array.js';
+import { queryScript } from '../infra/db/pipelined-pg-client.js';
+import { execute, type PreparedSql } from '../infra/db/prepared-script.js';
+import { toPgArray } from '../infra/db/pg-array.js';
 import { stateColumns, toSnapshot, type InstanceRow, type JobJson, type StateRow } from './snapshot.js';
 
 /** What a batch of commands names before it runs: the instances, and the jobs whose instances it needs. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { Logger } from '../logging/logger.js';
-import type { BusinessTimeResolver } from '../runtime/execution.js';
+import type { Logger } from '../infra/logging/logger.js';
+import type { BusinessTimeResolver } from '../core/runtime/execution.js';
 import { startBackgroundWork } from './background.js';
 import { DefinitionCache } from './definition-cache.js';
 import { deploy, type DeployResource } from './deploy.js';

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { ElementType } from '../bpmn/model.js';
-import type { ElementInstance, ElementState, InstanceHeader, InstanceSnapshot } from '../runtime/state.js';
+import type { ElementType } from '../core/bpmn/model.js';
+import type { ElementInstance, ElementState, InstanceHeader, InstanceSnapshot } from '../core/runtime/state.js';
 import type { DefinitionCache } from './definition-cache.js';
-import { queryScript } from '../db/pipelined-pg-client.js';
-import { execute, type PreparedSql } from '../db/prepared-script.js';
+import { queryScript } from '../infra/db/pipelined-pg-client.js';
+import { execute, type PreparedSql } from '../infra/db/prepared-script.js';
 import { keyOf, optionalKey } from './rows.js';
 
 export interface InstanceRow {

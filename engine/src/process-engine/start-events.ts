@@ -1,5 +1,5 @@
-import type { ProcessModel } from '../bpmn/model.js';
-import { nextTimerDue } from '../feel/timers.js';
+import type { ProcessModel } from '../core/bpmn/model.js';
+import { nextTimerDue } from '../core/feel/timers.js';
 import type { CommandSession } from './executor.js';
 
 /**

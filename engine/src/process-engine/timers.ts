@@ -1,6 +1,6 @@
-import { nextTimerDue } from '../feel/timers.js';
-import { transactionScript } from '../db/pipelined-pg-client.js';
-import { render } from '../db/sql-literal.js';
+import { nextTimerDue } from '../core/feel/timers.js';
+import { transactionScript } from '../infra/db/pipelined-pg-client.js';
+import { render } from '../infra/db/sql-literal.js';
 import type { EngineContext } from './engine-context.js';
 import { definitionByKey } from './instance-rows.js';
 import { startInstance } from './instances.js';

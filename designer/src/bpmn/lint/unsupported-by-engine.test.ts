@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createModdle } from '../../../../engine/src/bpmn/moddle/create-moddle';
-import { parseBpmn } from '../../../../engine/src/bpmn/parse';
+import { createModdle } from '../../../../engine/src/core/bpmn/moddle/create-moddle';
+import { parseBpmn } from '../../../../engine/src/core/bpmn/parse';
 import { unsupportedByEngine, type LintNode } from './unsupported-by-engine';
 
 const fixture = (name: string) =>
-  readFile(new URL(`../../../../engine/src/bpmn/fixtures/${name}`, import.meta.url), 'utf8');
+  readFile(new URL(`../../../../engine/src/core/bpmn/fixtures/${name}`, import.meta.url), 'utf8');
 
 async function flagged(xml: string): Promise<Record<string, string[]>> {
   const { elementsById } = await createModdle().fromXML(xml);

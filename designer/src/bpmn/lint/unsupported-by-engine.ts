@@ -2,7 +2,7 @@ import {
   EXECUTABLE_TYPES,
   IGNORED_FLOW_ELEMENTS,
   describeModdleType,
-} from '../../../../engine/src/bpmn/element-types';
+} from '../../../../engine/src/core/bpmn/element-types';
 
 /** What a lint rule sees of a moddle element. */
 export interface LintNode {
