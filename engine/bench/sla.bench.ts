@@ -94,7 +94,10 @@ async function ruleEvaluations(rules: RuleService): Promise<void> {
 
 /** Process instances waiting for the `sla.warning` of some of the clocks (the others have no listener). */
 async function waitingInstances(deps: { engine: ProcessEngine }, count: number): Promise<string[]> {
-  const content = readFileSync(new URL('../src/platform/sla/fixtures/sla-warning-wait.bpmn', import.meta.url), 'utf8');
+  const content = readFileSync(
+    new URL('../src/platform/sla/fixtures/sla-warning-wait.bpmn', import.meta.url),
+    'utf8',
+  );
   await deps.engine.deploy([{ name: 'sla-warning-wait.bpmn', content }]);
   const ids = Array.from({ length: count }, () => randomUUID());
   await pool(ids.length, 8, (i) =>

@@ -1,4 +1,8 @@
-import { weekdays, type CalendarContent, type WorkingInterval } from '../src/platform/calendars/calendar-content.js';
+import {
+  weekdays,
+  type CalendarContent,
+  type WorkingInterval,
+} from '../src/platform/calendars/calendar-content.js';
 
 const title = { ca: 'Calendari', es: 'Calendario', en: 'Calendar' };
 

@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import type { ElementType } from '../core/bpmn/model.js';
-import type { ElementInstance, ElementState, InstanceHeader, InstanceSnapshot } from '../core/runtime/state.js';
+import type {
+  ElementInstance,
+  ElementState,
+  InstanceHeader,
+  InstanceSnapshot,
+} from '../core/runtime/state.js';
 import type { DefinitionCache } from './definition-cache.js';
 import { queryScript } from '../infra/db/pipelined-pg-client.js';
 import { execute, type PreparedSql } from '../infra/db/prepared-script.js';

@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import { currentContext, type RequestContext } from '../../infra/logging/request-context.js';
-import { deferWrites, PipelinedPgClient, queryScript, scriptTransaction } from '../../infra/db/pipelined-pg-client.js';
+import {
+  deferWrites,
+  PipelinedPgClient,
+  queryScript,
+  scriptTransaction,
+} from '../../infra/db/pipelined-pg-client.js';
 import { valuesList } from '../../infra/db/sql-literal.js';
 import { chainRows, type AuditRowInsert } from './audit-entry.js';
 import type { EntryContent } from './audit-hash.js';

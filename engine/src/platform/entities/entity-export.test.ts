@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/roles.js';
 import type { BrowserSession } from '../../../test/http-client.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
-import { citizenType, countRows, publishType, signedIn, supplyType } from '../../../test/entity-test-support.js';
+import {
+  citizenType,
+  countRows,
+  publishType,
+  signedIn,
+  supplyType,
+} from '../../../test/entity-test-support.js';
 
 const maxRows = 2_100;
 let server: TestServer;

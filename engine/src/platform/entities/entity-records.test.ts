@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkAccess } from '../../../test/camunda-api-client.js';
 import { request, type BrowserSession } from '../../../test/http-client.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
-import { citizenType, countRows, publishType, signedIn, supplyType } from '../../../test/entity-test-support.js';
+import {
+  citizenType,
+  countRows,
+  publishType,
+  signedIn,
+  supplyType,
+} from '../../../test/entity-test-support.js';
 
 let server: TestServer;
 let admin: BrowserSession;

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../../../test/http-client.js';
 import { startTestServer, type TestServer } from '../../../test/test-server.js';
-import { citizenType, countRows, publishType, signedIn, supplyType } from '../../../test/entity-test-support.js';
+import {
+  citizenType,
+  countRows,
+  publishType,
+  signedIn,
+  supplyType,
+} from '../../../test/entity-test-support.js';
 
 let server: TestServer;
 let agent: BrowserSession;
