@@ -72,6 +72,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     config.database.kind === 'postgres'
       ? config.database
       : { kind: 'pglite', dataDir: config.database.dataDir },
+    { report: (error) => logger.error({ err: error }, 'nested database connection acquire') },
   );
   try {
     const applied = await migrateLatest(db);
@@ -94,7 +95,9 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   definitions.register(ruleSetKind);
   const rules = new RuleService(definitions, db);
   const alerts = new AlertService(db, rules, logger);
-  entities.events.on(alerts.onRecordChange);
+  entities.events.onCommitted(alerts.onRecordChange);
+  entities.events.reportError = (error, change) =>
+    logger.warn({ err: error, entityType: change.entityType, id: change.id }, 'a record listener failed after commit');
   const shippedRules = findInRepository('definitions/rules');
   if (shippedRules) await definitions.loadFolder(ruleSetKindName, shippedRules);
 

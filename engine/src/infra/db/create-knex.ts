@@ -2,14 +2,31 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { openPglite } from './pglite.js';
 import { PipelinedPgClient } from './pipelined-pg-client.js';
+import { guardConnections, type NestedAcquirePolicy } from './connection-guard.js';
 
 export type Db = Knex;
 
 export type DatabaseTarget =
   { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | undefined };
 
+export interface KnexOptions {
+  /**
+   * What a nested acquire (a pool acquire from code holding a connection) does: `throw` (the
+   * default outside production, so tests catch it) or `log` through `report` and go on.
+   */
+  nestedAcquire?: NestedAcquirePolicy;
+  report?: (error: Error) => void;
+}
+
 /** knex on real PostgreSQL (pooled) or on embedded PGlite (one connection, by design). */
-export function createKnex(target: DatabaseTarget): Db {
+export function createKnex(target: DatabaseTarget, options: KnexOptions = {}): Db {
+  const db = openKnex(target);
+  const policy = options.nestedAcquire ?? (process.env.NODE_ENV === 'production' ? 'log' : 'throw');
+  guardConnections(db, policy, options.report ?? (() => undefined));
+  return db;
+}
+
+function openKnex(target: DatabaseTarget): Db {
   if (target.kind === 'postgres') {
     return knexFactory({
       client: PipelinedPgClient as unknown as typeof Knex.Client,

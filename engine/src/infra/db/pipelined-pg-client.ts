@@ -1,3 +1,4 @@
+import { whileHolding } from './connection-guard.js';
 import ClientPG from 'knex/lib/dialects/postgres/index.js';
 import type pg from 'pg';
 import { PreparedNames } from './prepared-names.js';
@@ -235,7 +236,9 @@ export async function scriptTransaction<T>(
     }
   };
   try {
-    const result = await work({ step: (s) => run(s, false), commit: (s) => run(s, true) });
+    const result = await whileHolding('a script transaction', () =>
+      work({ step: (s) => run(s, false), commit: (s) => run(s, true) }),
+    );
     if (tx.state === 'open') await run([], true);
     return result;
   } catch (error) {

@@ -7,6 +7,7 @@ import type { AuditHead } from './audit-witness.js';
 import { entryHash } from './audit-hash.js';
 import { clonedTestDatabase } from '../../../test/cloned-test-database.js';
 import { verifyAudit } from './verify-audit.js';
+import { detached } from '../../infra/db/connection-guard.js';
 
 let db: Db;
 let database: Awaited<ReturnType<typeof clonedTestDatabase>>;
@@ -72,7 +73,8 @@ describe('writeCheckpoint', () => {
     let pending!: Promise<(AuditHead | undefined)[]>;
     await db.transaction(async (trx) => {
       await appendAudit(trx, entries(2, 3));
-      pending = Promise.all(Array.from({ length: 6 }, () => writeCheckpoint(db)));
+      // Other callers, on connections of their own: not the holder of this transaction.
+      pending = detached(() => Promise.all(Array.from({ length: 6 }, () => writeCheckpoint(db))));
       await new Promise((resolve) => setTimeout(resolve, 200));
     });
     const written = await pending;

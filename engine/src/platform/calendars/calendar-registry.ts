@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DefinitionStore } from '../definitions/definition-store.js';
-import { publishedVersion } from '../sla/published-definitions.js';
+import { publishedVersion } from '../definitions/published-definitions.js';
 import { BusinessCalendar } from './business-calendar.js';
 import type { CalendarContent } from './calendar-content.js';
 

@@ -131,9 +131,15 @@ export class DefinitionStore {
     return result;
   }
 
-  async get(kind: string, id: string, version?: number): Promise<PublishedDefinition | undefined> {
+  /** `db` may be the caller's transaction: a reader inside one must not ask the pool for another connection. */
+  async get(
+    kind: string,
+    id: string,
+    version?: number,
+    db: Knex = this.db,
+  ): Promise<PublishedDefinition | undefined> {
     this.kindOf(kind);
-    const row = await this.db('definition_versions')
+    const row = await db('definition_versions')
       .where({ kind, id })
       .modify((q) => {
         if (version === undefined) q.orderBy('version', 'desc');
@@ -144,14 +150,14 @@ export class DefinitionStore {
     return { version: row.version, content: row.content, publishedAt: iso(row.published_at) };
   }
 
-  async getDraft(kind: string, id: string): Promise<unknown | undefined> {
+  async getDraft(kind: string, id: string, db: Knex = this.db): Promise<unknown | undefined> {
     this.kindOf(kind);
-    const row = await this.db('definitions').where({ kind, id }).first('draft');
+    const row = await db('definitions').where({ kind, id }).first('draft');
     return row?.draft ?? undefined;
   }
 
-  async latestVersion(kind: string, id: string): Promise<number | undefined> {
-    const row = await this.db('definitions').where({ kind, id }).first('latest_version');
+  async latestVersion(kind: string, id: string, db: Knex = this.db): Promise<number | undefined> {
+    const row = await db('definitions').where({ kind, id }).first('latest_version');
     return row?.latest_version ?? undefined;
   }
 

@@ -24,7 +24,7 @@ import {
   type RecordRow,
   type StoredRecord,
 } from './record-rows.js';
-import { RecordEvents } from './record-events.js';
+import { RecordEvents, type RecordChange } from './record-events.js';
 import type { Language } from './validation-messages.js';
 
 export interface AccessOptions {
@@ -79,7 +79,7 @@ export class EntityStore {
     const checked = published.validator.check(data, options.language ?? 'en');
     if (!checked.ok) throw invalidRecord(type, checked.errors);
     await checkReferences(this.db, type, published.doc, checked.data, options.language ?? 'en');
-    return this.db.transaction(async (trx) => {
+    return this.write(async (trx, changes) => {
       const [row] = await insertRecords(
         trx,
         type,
@@ -87,7 +87,7 @@ export class EntityStore {
         [{ id: randomUUID(), data: checked.data }],
         actorId(),
       );
-      await this.afterWrite(trx, published, 'create', null, row!);
+      await this.afterWrite(trx, changes, published, 'create', null, row!);
       return toStoredRecord(row!);
     });
   }
@@ -102,7 +102,7 @@ export class EntityStore {
     assertObject(type, mergePatch);
     if (options.roles) assertWritable(published.doc, Object.keys(mergePatch), options.roles);
     if (!uuidPattern.test(id)) throw recordNotFound(type, id);
-    return this.db.transaction(async (trx) => {
+    return this.write(async (trx, changes) => {
       const before = await selectRecord(trx, type, id, true);
       if (!before) throw recordNotFound(type, id);
       if (options.ifMatch !== undefined && options.ifMatch !== before.version) {
@@ -128,7 +128,7 @@ export class EntityStore {
         { data: checked.data, schemaVersion: published.version },
         actorId(),
       );
-      await this.afterWrite(trx, published, 'update', before, after);
+      await this.afterWrite(trx, changes, published, 'update', before, after);
       return toStoredRecord(after);
     });
   }
@@ -137,7 +137,7 @@ export class EntityStore {
   async delete(type: string, id: string, options: PatchOptions = {}): Promise<StoredRecord> {
     const published = await this.types.require(type);
     if (!uuidPattern.test(id)) throw recordNotFound(type, id);
-    return this.db.transaction(async (trx) => {
+    return this.write(async (trx, changes) => {
       const before = await selectRecord(trx, type, id, true);
       if (!before) throw recordNotFound(type, id);
       if (options.ifMatch !== undefined && options.ifMatch !== before.version) {
@@ -150,7 +150,7 @@ export class EntityStore {
         });
       }
       const after = await updateRecord(trx, id, { deleted: true }, actorId());
-      await this.afterWrite(trx, published, 'delete', before, after);
+      await this.afterWrite(trx, changes, published, 'delete', before, after);
       return toStoredRecord(after);
     });
   }
@@ -253,15 +253,20 @@ export class EntityStore {
     );
     if (references.length > 0) throw invalidRecord(type, references.slice(0, maxBulkErrors));
     const actor = actorId();
-    await this.db.transaction(async (trx) => {
+    await this.write(async (trx, changes) => {
       for (let i = 0; i < records.length; i += batchSize) {
         const batch = records.slice(i, i + batchSize);
         await deferInsertRecords(trx, type, published.version, batch, actor);
         for (const record of batch) {
-          await this.events.emit(
-            { entityType: type, id: record.id, action: 'create', before: null, after: record.data },
-            trx,
-          );
+          const change: RecordChange = {
+            entityType: type,
+            id: record.id,
+            action: 'create',
+            before: null,
+            after: record.data,
+          };
+          await this.events.emit(change, trx);
+          changes.push(change);
         }
       }
       // Audited last: the chain's lock is held from here to the commit, so concurrent bulk loads
@@ -308,8 +313,17 @@ export class EntityStore {
     };
   }
 
+  /** A writing transaction; its record changes go to the after-commit listeners once it committed. */
+  private async write<T>(work: (trx: Knex.Transaction, changes: RecordChange[]) => Promise<T>): Promise<T> {
+    const changes: RecordChange[] = [];
+    const result = await this.db.transaction((trx) => work(trx, changes));
+    await this.events.committed(changes);
+    return result;
+  }
+
   private async afterWrite(
     trx: Knex.Transaction,
+    changes: RecordChange[],
     type: PublishedType,
     action: 'create' | 'update' | 'delete',
     before: RecordRow | null,
@@ -317,10 +331,9 @@ export class EntityStore {
   ): Promise<void> {
     const beforeData = before?.data ?? null;
     const afterData = action === 'delete' ? null : after.data;
-    await this.events.emit(
-      { entityType: type.name, id: after.id, action, before: beforeData, after: afterData },
-      trx,
-    );
+    const change: RecordChange = { entityType: type.name, id: after.id, action, before: beforeData, after: afterData };
+    await this.events.emit(change, trx);
+    changes.push(change);
     await appendAudit(trx, [this.auditEntry(type, action, after.id, beforeData, afterData)]);
   }
 }

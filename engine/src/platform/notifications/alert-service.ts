@@ -39,11 +39,11 @@ export class AlertService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** A RecordEvents listener: runs inside the writing transaction. */
-  readonly onRecordChange = async (change: RecordChange, trx: Knex.Transaction): Promise<void> => {
+  /** An after-commit RecordEvents listener: alerts never hold up or roll back the write. */
+  readonly onRecordChange = async (change: RecordChange): Promise<void> => {
     if (!change.after || !this.alertedTypes.includes(change.entityType)) return;
     const subject = { entityType: change.entityType, id: change.id, data: change.after };
-    await this.evaluate(trx, subject, {
+    await this.evaluate(this.db, subject, {
       change: { entityType: change.entityType, id: change.id, action: change.action },
       event: { type: `record.${change.action}` },
     });

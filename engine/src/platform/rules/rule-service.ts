@@ -41,16 +41,16 @@ export class RuleService {
   ) {}
 
   /** The prepared rule set of a version (latest published by default); cached per published version. */
-  async prepare(id: string, version?: number | 'draft'): Promise<PreparedRuleSet> {
+  async prepare(id: string, version?: number | 'draft', db: Knex = this.db): Promise<PreparedRuleSet> {
     if (version === 'draft') {
-      const draft = await this.store.getDraft(ruleSetKindName, id);
+      const draft = await this.store.getDraft(ruleSetKindName, id, db);
       if (draft === undefined) throw notFound(`The rule set "${id}" has no draft.`);
       return new PreparedRuleSet(draft as RuleSet, 'draft');
     }
-    const wanted = version ?? (await this.store.latestVersion(ruleSetKindName, id));
+    const wanted = version ?? (await this.store.latestVersion(ruleSetKindName, id, db));
     const cached = wanted !== undefined ? this.prepared.get(`${id}@${wanted}`) : undefined;
     if (cached) return cached;
-    const published = await this.store.get(ruleSetKindName, id, wanted);
+    const published = await this.store.get(ruleSetKindName, id, wanted, db);
     if (!published) {
       throw notFound(
         version ? `The rule set "${id}" has no version ${version}.` : `There is no rule set "${id}".`,
@@ -75,7 +75,7 @@ export class RuleService {
     options: EvaluateOptions = {},
   ): Promise<RuleEvaluation> {
     return this.evaluatePrepared(
-      await this.prepare(id, options.version),
+      await this.prepare(id, options.version, options.db),
       facts,
       options.explain ?? false,
       options.db,

@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../calendars/business-calendar.js';
 import { parseBusinessDuration } from '../calendars/business-duration.js';
 import type { Knex } from 'knex';
 import type { DefinitionStore } from '../definitions/definition-store.js';
-import { latestPublished, publishedVersion } from './published-definitions.js';
+import { latestPublished, publishedVersion } from '../definitions/published-definitions.js';
 import { PolicyMatcher } from './policy-matcher.js';
 import type { SlaPolicyContent } from './sla-policy.js';
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Published definitions read with the caller's connection or transaction (contract C4's
+ * Published definitions read with the caller's connection or transaction (the definitions module's
  * `definition_versions`), so that a record-events listener never waits for a second connection,
  * which on embedded PGlite there is not.
  */
