@@ -35,7 +35,12 @@ export default defineConfig({
             {
               test: {
                 name: 'main',
-                include: ['engine/**/*.test.ts', 'designer/src/**/*.test.ts', 'connectors/**/*.test.ts'],
+                include: [
+                  'engine/**/*.test.ts',
+                  'designer/src/**/*.test.ts',
+                  'connectors/**/*.test.ts',
+                  'scripts/**/*.test.ts',
+                ],
                 exclude: ['**/node_modules/**', '**/dist/**'],
                 globalSetup,
                 testTimeout: 30_000,

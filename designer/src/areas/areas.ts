@@ -30,7 +30,7 @@ export const areas: readonly Area[] = [
     permission: 'designer.view',
     testId: 'nav-designer',
     icon: AccountTreeOutlined,
-    component: lazy(() => import('./designer/DesignerArea')),
+    component: lazy(() => import('./processes/ProcessesArea')),
   },
   {
     id: 'inbox',

@@ -42,3 +42,10 @@ declare module '@bpmn-io/properties-panel' {
 declare module '@bpmn-io/properties-panel/preact' {
   export function h(type: unknown, props: Record<string, unknown> | null, ...children: unknown[]): unknown;
 }
+
+declare module 'bpmn-moddle' {
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string): Promise<{ rootElement: unknown; elementsById: Record<string, unknown> }>;
+  }
+}

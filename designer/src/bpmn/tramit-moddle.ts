@@ -1,5 +1,5 @@
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import { tramitDescriptor } from '../../../engine/src/core/bpmn/moddle/tramit-descriptor';
+import tramitDescriptor from '../../../schemas/bpmn/tramit-moddle.json';
 
-/** The moddle extensions the engine reads: Camunda 8's `zeebe:` and Tramit's `tramit:` (one descriptor for both sides). */
+/** The moddle extensions the engine reads: Camunda 8's `zeebe:` and Tramit's `tramit:` (one descriptor for both sides, in schemas/). */
 export const moddleExtensions = { zeebe: zeebeModdle, tramit: tramitDescriptor };

@@ -1,3 +1,4 @@
+import type { EntityType } from '../../../../schemas/types/entity-type';
 import type { LocalizedText } from '../../components/definitions/localized-text';
 
 export const fieldTypes = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
@@ -24,17 +25,11 @@ export type RoleName = (typeof roleNames)[number];
 
 export type JsonObject = Record<string, unknown>;
 
-/** An entity type document (`schemas/entity-type.schema.json`): JSON Schema 2020-12 plus `x-` annotations. */
-export interface EntitySchema extends JsonObject {
-  type: 'object';
-  'x-label': LocalizedText;
-  properties: Record<string, JsonObject>;
-  required?: string[];
-  'x-relations'?: Record<
-    string,
-    { target: string; cardinality: 'one' | 'many'; roles?: string[]; 'x-label'?: LocalizedText }
-  >;
-}
+/**
+ * An entity type document (`schemas/entity-type.schema.json`; the type is generated from it): JSON
+ * Schema 2020-12 plus `x-` annotations.
+ */
+export type EntitySchema = EntityType;
 
 /** One top-level field as the field editor shows it. */
 export interface FieldModel {

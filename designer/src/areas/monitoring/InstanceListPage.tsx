@@ -13,13 +13,13 @@ import { useErrorMessage } from '../../api/useErrorMessage';
 import { useAuth } from '../../auth/useAuth';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { searchDefinitions } from '../designer/process-api';
-import { useLoad } from '../designer/useLoad';
-import { DataTable } from './DataTable';
+import { searchDefinitions } from '../../api/process-definitions';
+import { DataTable } from '../../components/DataTable';
+import { useLoad } from '../../components/useLoad';
 import { searchInstances } from './instance-api';
 import { InstanceStateChip } from './InstanceStateChip';
-import { StartInstanceDialog } from './StartInstanceDialog';
-import { PageHeader } from './PageHeader';
+import { StartInstanceDialog } from '../../components/start-instance/StartInstanceDialog';
+import { PageHeader } from '../../components/PageHeader';
 
 const states = ['', 'ACTIVE', 'COMPLETED', 'TERMINATED'] as const;
 

@@ -79,6 +79,3 @@ export async function retryIncident(incident: Incident): Promise<void> {
   if (incident.jobKey) await api.patch(`/v2/jobs/${incident.jobKey}`, { changeset: { retries: 1 } });
   await api.post(`/v2/incidents/${incident.incidentKey}/resolution`, {});
 }
-
-export const startInstance = (processDefinitionKey: string, variables: Record<string, unknown>) =>
-  api.post<{ processInstanceKey: string }>('/v2/process-instances', { processDefinitionKey, variables });

@@ -1,28 +1,13 @@
 import type { Condition } from '../../components/definitions/conditions/condition-tree';
-import type { LocalizedText } from '../../components/definitions/localized-text';
+import type { Rule as GeneratedRule, RuleSet as GeneratedRuleSet } from '../../../../schemas/types/rule-set';
 
-export interface RuleEvent {
-  type: string;
-  params?: Record<string, unknown>;
-}
+export type RuleEvent = GeneratedRule['event'];
 
-export interface Rule {
-  name: string;
-  priority?: number;
-  conditions: Condition;
-  event: RuleEvent;
-}
+/** A rule, with the condition tree the editor builds (the schema's if/then/else has no TypeScript form). */
+export type Rule = Omit<GeneratedRule, 'conditions'> & { conditions: Condition };
 
-/** A rule set (contract C5, `schemas/rule-set.schema.json`). */
-export interface RuleSet {
-  id: string;
-  title: LocalizedText;
-  description?: string;
-  mode: 'first' | 'all';
-  /** Facts callers supply beyond the built-in ones, declared so that a misspelt fact is refused. */
-  facts?: { name: string; description?: string }[];
-  rules: Rule[];
-}
+/** A rule set (contract C5, `schemas/rule-set.schema.json`; the type is generated from it). */
+export type RuleSet = Omit<GeneratedRuleSet, 'rules'> & { rules: Rule[] };
 
 export const newRuleSet = (id: string): RuleSet => ({
   id,

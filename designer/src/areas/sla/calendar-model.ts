@@ -1,23 +1,12 @@
-import type { LocalizedText } from '../../components/definitions/localized-text';
+import type { BusinessCalendar, Day } from '../../../../schemas/types/calendar';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-export interface WorkingInterval {
-  from: string;
-  to: string;
-}
+export type WorkingInterval = Day[number];
 
-/** A business calendar (contract C6, `schemas/calendar.schema.json`). */
-export interface Calendar {
-  id: string;
-  title: LocalizedText;
-  description?: string;
-  timeZone?: string;
-  week: Record<Weekday, WorkingInterval[]>;
-  holidays?: { country: string; region?: string } | null;
-  localHolidays?: { date: string; name: string }[];
-}
+/** A business calendar (contract C6, `schemas/calendar.schema.json`; the type is generated from it). */
+export type Calendar = BusinessCalendar;
 
 const office = (): WorkingInterval[] => [{ from: '08:00', to: '15:00' }];
 

@@ -1,23 +1,15 @@
 import type { Condition } from '../../components/definitions/conditions/condition-tree';
-import type { LocalizedText } from '../../components/definitions/localized-text';
+import type { SLAPolicy } from '../../../../schemas/types/sla-policy';
 
 export const priorities = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof priorities)[number];
-export type AppliesTo = 'case' | 'work_order';
+export type AppliesTo = SLAPolicy['appliesTo'];
 
-/** An SLA policy (contract C6, `schemas/sla-policy.schema.json`). */
-export interface SlaPolicy {
-  id: string;
-  title: LocalizedText;
-  description?: string;
-  order: number;
-  appliesTo: AppliesTo;
-  conditions?: Condition;
-  calendar: string;
-  metrics: Record<string, Partial<Record<Priority, string>>>;
-  pauseStatuses?: string[];
-  warningThresholds?: number[];
-}
+/**
+ * An SLA policy (contract C6, `schemas/sla-policy.schema.json`; the type is generated from it), with
+ * the condition tree the editor builds (the schema's if/then/else has no TypeScript form).
+ */
+export type SlaPolicy = Omit<SLAPolicy, 'conditions'> & { conditions?: Condition };
 
 export const statusesOf: Record<AppliesTo, readonly string[]> = {
   case: ['open', 'in_progress', 'pending_information', 'resolved', 'closed'],

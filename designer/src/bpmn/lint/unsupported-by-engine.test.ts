@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { createModdle } from '../../../../engine/src/core/bpmn/moddle/create-moddle';
-import { parseBpmn } from '../../../../engine/src/core/bpmn/parse';
+import { BpmnModdle } from 'bpmn-moddle';
+import { moddleExtensions } from '../tramit-moddle';
 import { unsupportedByEngine, type LintNode } from './unsupported-by-engine';
 
-const fixture = (name: string) =>
-  readFile(new URL(`../../../../engine/src/core/bpmn/fixtures/${name}`, import.meta.url), 'utf8');
+// Copies of the engine's fixtures (engine/src/core/bpmn/fixtures/): there the engine refuses every
+// element below, and deploys street-incident.bpmn without problems (validate.test.ts,
+// supported-elements.test.ts).
+const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 async function flagged(xml: string): Promise<Record<string, string[]>> {
-  const { elementsById } = await createModdle().fromXML(xml);
+  const { elementsById } = await new BpmnModdle(moddleExtensions).fromXML(xml);
   const found: Record<string, string[]> = {};
   for (const [id, element] of Object.entries(elementsById)) {
     const problems = unsupportedByEngine(element as LintNode);
@@ -36,7 +38,6 @@ describe('the designer lint rule tramit/supported-elements', () => {
 
   it('flags nothing in a process the engine deploys', async () => {
     const xml = await fixture('street-incident.bpmn');
-    expect((await parseBpmn(xml)).problems).toEqual([]);
     expect(await flagged(xml)).toEqual({});
   });
 });

@@ -1,8 +1,4 @@
-import {
-  EXECUTABLE_TYPES,
-  IGNORED_FLOW_ELEMENTS,
-  describeModdleType,
-} from '../../../../engine/src/core/bpmn/element-types';
+import supported from '../../../../schemas/bpmn/supported-elements.json';
 
 /** What a lint rule sees of a moddle element. */
 export interface LintNode {
@@ -11,12 +7,9 @@ export interface LintNode {
   get(name: string): unknown;
 }
 
-const supportedEventDefinitions = new Set([
-  'bpmn:TimerEventDefinition',
-  'bpmn:MessageEventDefinition',
-  'bpmn:ErrorEventDefinition',
-  'bpmn:TerminateEventDefinition',
-]);
+const executableTypes: ReadonlySet<string> = new Set(Object.keys(supported.executable));
+const ignoredFlowElements: ReadonlySet<string> = new Set(supported.ignored);
+const supportedEventDefinitions: ReadonlySet<string> = new Set(supported.eventDefinitions);
 
 const unsupportedExtensions: Record<string, string> = {
   'zeebe:ExecutionListeners': 'execution listeners are not supported',
@@ -25,17 +18,25 @@ const unsupportedExtensions: Record<string, string> = {
     'a called DMN decision is not supported; use the "tramit:rules" job type or a job worker',
 };
 
+/** `bpmn:ComplexGateway` → "complex gateway" (as the engine words it). */
+const describeModdleType = (type: string) =>
+  type
+    .replace(/^[\w.-]+:/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace('sub process', 'sub-process');
+
 const list = (value: unknown): LintNode[] => (Array.isArray(value) ? (value as LintNode[]) : []);
 
 /**
  * Why the engine cannot run a BPMN element, as messages (none when it can). The element types come
- * from the engine's own list (engine/src/bpmn/element-types.ts), so the designer flags what a
- * deployment would refuse.
+ * from the list the engine reads too (schemas/bpmn/supported-elements.json), so the designer flags
+ * what a deployment would refuse.
  */
 export function unsupportedByEngine(node: LintNode): string[] {
   if (!node.$instanceOf('bpmn:FlowNode')) return [];
-  if (IGNORED_FLOW_ELEMENTS.has(node.$type)) return [];
-  if (!(node.$type in EXECUTABLE_TYPES))
+  if (ignoredFlowElements.has(node.$type)) return [];
+  if (!executableTypes.has(node.$type))
     return [`${describeModdleType(node.$type)} is not supported by Tramit`];
   const problems: string[] = [];
   for (const definition of list(node.get('eventDefinitions'))) {

@@ -1,34 +1,14 @@
+import supported from '../../../../schemas/bpmn/supported-elements.json' with { type: 'json' };
 import type { ElementType } from './model.js';
 
+// The lists are schemas/bpmn/supported-elements.json, which the designer's lint rule reads too.
+
 /** moddle types the engine executes, by the element type it becomes (sub-processes decided apart). */
-export const EXECUTABLE_TYPES: Readonly<Record<string, ElementType>> = {
-  'bpmn:StartEvent': 'START_EVENT',
-  'bpmn:EndEvent': 'END_EVENT',
-  'bpmn:IntermediateCatchEvent': 'INTERMEDIATE_CATCH_EVENT',
-  'bpmn:IntermediateThrowEvent': 'INTERMEDIATE_THROW_EVENT',
-  'bpmn:BoundaryEvent': 'BOUNDARY_EVENT',
-  'bpmn:ServiceTask': 'SERVICE_TASK',
-  'bpmn:SendTask': 'SEND_TASK',
-  'bpmn:ScriptTask': 'SCRIPT_TASK',
-  'bpmn:BusinessRuleTask': 'BUSINESS_RULE_TASK',
-  'bpmn:ReceiveTask': 'RECEIVE_TASK',
-  'bpmn:ManualTask': 'MANUAL_TASK',
-  'bpmn:Task': 'TASK',
-  'bpmn:UserTask': 'USER_TASK',
-  'bpmn:ExclusiveGateway': 'EXCLUSIVE_GATEWAY',
-  'bpmn:ParallelGateway': 'PARALLEL_GATEWAY',
-  'bpmn:InclusiveGateway': 'INCLUSIVE_GATEWAY',
-  'bpmn:EventBasedGateway': 'EVENT_BASED_GATEWAY',
-  'bpmn:SubProcess': 'SUB_PROCESS',
-  'bpmn:CallActivity': 'CALL_ACTIVITY',
-};
+// JSON gives strings; supported-elements.test.ts checks each is an ElementType.
+export const EXECUTABLE_TYPES = supported.executable as Readonly<Record<string, ElementType>>;
 
 /** Flow elements without execution semantics: read past silently. */
-export const IGNORED_FLOW_ELEMENTS: ReadonlySet<string> = new Set([
-  'bpmn:DataObject',
-  'bpmn:DataObjectReference',
-  'bpmn:DataStoreReference',
-]);
+export const IGNORED_FLOW_ELEMENTS: ReadonlySet<string> = new Set(supported.ignored);
 
 export const TASK_TYPES: ReadonlySet<ElementType> = new Set([
   'SERVICE_TASK',

@@ -1,3 +1,5 @@
+import type { Rule as GeneratedRule, RuleSet as GeneratedRuleSet } from '../../../../schemas/types/rule-set.js';
+
 /** The rule-set document (schemas/rule-set.schema.json): json-rules-engine rules plus a mode. */
 export interface FactReference {
   fact: string;
@@ -19,27 +21,13 @@ export type NestedCondition =
 
 export type Condition = NestedCondition | LeafCondition;
 
-export interface RuleEvent {
-  type: string;
-  params?: Record<string, unknown>;
-}
+export type RuleEvent = GeneratedRule['event'];
 
-export interface Rule {
-  name: string;
-  description?: string;
-  priority?: number;
-  conditions: NestedCondition;
-  event: RuleEvent;
-}
+/** A rule; its conditions typed as the tree they are (the schema's if/then/else has no TypeScript form). */
+export type Rule = Omit<GeneratedRule, 'conditions'> & { conditions: NestedCondition };
 
-export interface RuleSet {
-  id: string;
-  title: { ca: string; es: string; en: string };
-  description?: string;
-  mode: 'first' | 'all';
-  facts?: { name: string; description?: string }[];
-  rules: Rule[];
-}
+/** Generated from the schema (schemas/types/rule-set.d.ts, `npm run generate:types`). */
+export type RuleSet = Omit<GeneratedRuleSet, 'rules'> & { rules: Rule[] };
 
 export function isLeaf(condition: Condition): condition is LeafCondition {
   return 'fact' in condition;

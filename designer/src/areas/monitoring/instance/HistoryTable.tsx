@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../DataTable';
+import { DataTable } from '../../../components/DataTable';
 import type { HistoryEntry } from '../instance-api';
 
 export function HistoryTable({ history }: { history: HistoryEntry[] }) {

@@ -14,9 +14,9 @@ import { useErrorMessage } from '../../../api/useErrorMessage';
 import type { NavigatedViewer } from '../../../bpmn/create-viewer';
 import { LoadingIndicator } from '../../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../../components/useDocumentTitle';
-import { getDefinitionXml } from '../../designer/process-api';
-import { useLoad } from '../../designer/useLoad';
-import { DiagramViewer } from '../DiagramViewer';
+import { getDefinitionXml } from '../../../api/process-definitions';
+import { DiagramViewer } from '../../../components/DiagramViewer';
+import { useLoad } from '../../../components/useLoad';
 import {
   getInstance,
   instanceHistory,

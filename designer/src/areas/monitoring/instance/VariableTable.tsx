@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../DataTable';
+import { DataTable } from '../../../components/DataTable';
 import type { Variable } from '../instance-api';
 
 export function VariableTable({ variables }: { variables: Variable[] }) {

@@ -9,8 +9,7 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../api/useErrorMessage';
-import type { ProcessDefinition } from '../designer/process-api';
-import { startInstance } from './instance-api';
+import { startInstance, type ProcessDefinition } from '../../api/process-definitions';
 import { parseVariables } from './parse-variables';
 
 interface StartInstanceDialogProps {

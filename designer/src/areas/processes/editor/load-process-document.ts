@@ -1,6 +1,7 @@
 import { isApiError } from '../../../api';
 import { newProcessXml } from '../bpmn-xml';
-import { getDefinitionXml, getDraft, searchDefinitions } from '../process-api';
+import { getDefinitionXml, searchDefinitions } from '../../../api/process-definitions';
+import { getDraft } from '../process-api';
 
 export interface ProcessDocument {
   xml: string;

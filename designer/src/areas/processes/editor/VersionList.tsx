@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
-import type { ProcessDefinition } from '../process-api';
+import type { ProcessDefinition } from '../../../api/process-definitions';
 
 /** The deployed versions of a process, newest first; each opens read-only. */
 export function VersionList({ versions }: { versions: ProcessDefinition[] }) {

@@ -1,4 +1,5 @@
-import type { ProcessDefinition, ProcessDraftSummary } from './process-api';
+import type { ProcessDefinition } from '../../api/process-definitions';
+import type { ProcessDraftSummary } from './process-api';
 
 export interface ProcessRow {
   processId: string;

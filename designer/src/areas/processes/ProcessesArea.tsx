@@ -8,7 +8,7 @@ import { ProcessListPage } from './ProcessListPage';
 const ProcessEditorPage = lazy(loadEditor);
 const ProcessVersionPage = lazy(() => import('./ProcessVersionPage'));
 
-export default function DesignerArea() {
+export default function ProcessesArea() {
   return (
     <Routes>
       <Route index element={<ProcessListPage />} />

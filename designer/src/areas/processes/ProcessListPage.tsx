@@ -9,16 +9,17 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { useErrorMessage } from '../../api/useErrorMessage';
-import { DataTable } from '../monitoring/DataTable';
+import { DataTable } from '../../components/DataTable';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { readProcess } from './bpmn-xml';
 import { loadEditor } from './editor/load-editor';
 import { NewProcessDialog } from './NewProcessDialog';
-import { listDrafts, saveDraft, searchDefinitions } from './process-api';
+import { searchDefinitions } from '../../api/process-definitions';
+import { listDrafts, saveDraft } from './process-api';
 import { processRows } from './process-rows';
-import { useLoad } from './useLoad';
-import { PageHeader } from '../monitoring/PageHeader';
+import { useLoad } from '../../components/useLoad';
+import { PageHeader } from '../../components/PageHeader';
 
 /** Every process: drafts and deployed versions; create, import or open one. */
 export function ProcessListPage() {

@@ -11,10 +11,10 @@ import { useErrorMessage } from '../../api/useErrorMessage';
 import { useAuth } from '../../auth/useAuth';
 import { LoadingIndicator } from '../../components/LoadingIndicator';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { DiagramViewer } from '../monitoring/DiagramViewer';
-import { StartInstanceDialog } from '../monitoring/StartInstanceDialog';
-import { getDefinitionXml, searchDefinitions } from './process-api';
-import { useLoad } from './useLoad';
+import { getDefinitionXml, searchDefinitions } from '../../api/process-definitions';
+import { DiagramViewer } from '../../components/DiagramViewer';
+import { StartInstanceDialog } from '../../components/start-instance/StartInstanceDialog';
+import { useLoad } from '../../components/useLoad';
 
 async function loadVersion(processId: string, version: number) {
   const definition = (await searchDefinitions(processId)).find((d) => d.version === version);

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createViewer, type NavigatedViewer } from '../../bpmn/create-viewer';
+import { createViewer, type NavigatedViewer } from '../bpmn/create-viewer';
 
 /** A read-only BPMN diagram; `decorate` adds markers and overlays once it is drawn. */
 export function DiagramViewer(props: {

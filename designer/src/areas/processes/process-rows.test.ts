@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessDefinition, ProcessDraftSummary } from './process-api';
+import type { ProcessDefinition } from '../../api/process-definitions';
+import type { ProcessDraftSummary } from './process-api';
 import { processRows } from './process-rows';
 
 const definition = (id: string, version: number, name: string | null = null): ProcessDefinition => ({

@@ -1,5 +1,6 @@
 import { api, ApiError } from '../../api';
 import { toProblem } from '../../api/problem';
+import type { ProcessDefinition } from '../../api/process-definitions';
 
 export interface ProcessDraft {
   processId: string;
@@ -12,18 +13,6 @@ export interface ProcessDraft {
 
 export type ProcessDraftSummary = Omit<ProcessDraft, 'xml'>;
 
-export interface ProcessDefinition {
-  processDefinitionKey: string;
-  processDefinitionId: string;
-  name: string | null;
-  version: number;
-  resourceName: string;
-}
-
-interface SearchResult<T> {
-  items: T[];
-}
-
 export const listDrafts = () =>
   api.get<{ items: ProcessDraftSummary[] }>('/api/v1/process-drafts').then((r) => r.items);
 
@@ -32,19 +21,6 @@ export const getDraft = (processId: string) =>
 
 export const saveDraft = (processId: string, xml: string, revision?: number) =>
   api.put<ProcessDraft>(`/api/v1/process-drafts/${encodeURIComponent(processId)}`, { xml, revision });
-
-/** Every deployed version, newest first (optionally of one process). */
-export const searchDefinitions = (processDefinitionId?: string) =>
-  api
-    .post<SearchResult<ProcessDefinition>>('/v2/process-definitions/search', {
-      filter: processDefinitionId ? { processDefinitionId } : {},
-      sort: [{ field: 'processDefinitionId' }, { field: 'version', order: 'DESC' }],
-      page: { limit: 1000 },
-    })
-    .then((r) => r.items);
-
-export const getDefinitionXml = (processDefinitionKey: string) =>
-  api.get<string>(`/v2/process-definitions/${processDefinitionKey}/xml`);
 
 export const getElementTemplates = () => api.get<unknown[]>('/api/v1/element-templates');
 
