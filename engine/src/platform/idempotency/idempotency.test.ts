@@ -54,7 +54,7 @@ describe('POST /v2/process-instances with an Idempotency-Key', () => {
     // The same body with its members in another order is the same request.
     const retry = await post(
       '/v2/process-instances',
-      { variables: { n: 1, reviewer: 'ada' }, ...start },
+      { variables: { n: 1, reviewer: 'ada' }, processDefinitionId: 'review-request' },
       key,
     );
     expect(retry.status).toBe(200);
