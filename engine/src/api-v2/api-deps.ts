@@ -1,8 +1,11 @@
 import type { Db } from '../infra/db/create-knex.js';
+import type { Idempotency } from '../platform/idempotency/idempotency.js';
 import type { ProcessEngine } from '../process-engine/process-engine.js';
 
 /** What the Camunda-compatible API needs: the engine for commands, the database for searches. */
 export interface ApiDeps {
   engine: ProcessEngine;
   db: Db;
+  /** Creating requests answered once per `Idempotency-Key`. */
+  idempotency: Idempotency;
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
+import { sendAnswer, type Answer } from '../platform/idempotency/idempotency.js';
 import { EngineError } from '../process-engine/engine-context.js';
+import type { CreatedInstance } from '../process-engine/instances.js';
 import type { ApiDeps } from './api-deps.js';
 import { keyParam, longKey, optionalBody, tenantId, variables } from './inputs.js';
 import { processInstanceQuery } from './process-instance-query.js';
-import { handle, parseRequest, rejection } from './problems.js';
+import { fromEngineError, handle, parseRequest, rejection } from './problems.js';
 import { findByKey } from './search/find-by-key.js';
 import { runSearch } from './search/run-search.js';
 
@@ -46,33 +48,33 @@ export function processInstanceRoutes(r: SecureRouter, deps: ApiDeps): void {
     '/v2/process-instances',
     'processes.start',
     handle(async (req, res) => {
-      const body = parseRequest(createRequest, req.body);
-      const created = await deps.engine.createInstance({
-        bpmnProcessId: body.processDefinitionId,
-        version: body.processDefinitionKey ? undefined : body.processDefinitionVersion,
-        processDefinitionKey: body.processDefinitionKey,
-        variables: body.variables ?? {},
-        tenantId: body.tenantId,
-      });
-      const result = {
-        processDefinitionId: created.bpmnProcessId,
-        processDefinitionVersion: created.version,
-        processDefinitionKey: created.processDefinitionKey,
-        processInstanceKey: created.processInstanceKey,
-        tenantId: created.tenantId,
-        variables: {} as Record<string, unknown>,
-        tags: [],
-        businessId: null,
-      };
-      if (body.awaitCompletion) {
+      const outcome = await deps.idempotency.execute(
+        req,
+        async (recordAs) => {
+          const body = parseRequest(createRequest, req.body);
+          const request = {
+            bpmnProcessId: body.processDefinitionId,
+            version: body.processDefinitionKey ? undefined : body.processDefinitionVersion,
+            processDefinitionKey: body.processDefinitionKey,
+            variables: body.variables ?? {},
+            tenantId: body.tenantId,
+          };
+          return createdAnswer(await deps.engine.createInstance(request, recordAs(createdAnswer)));
+        },
+        { bodyKey: operationReferenceOf(req.body), problemOf: fromEngineError },
+      );
+      // The stored answer is the creation's; a replay waits for the same instance again.
+      const body = outcome.answer.status === 200 ? parseRequest(createRequest, req.body) : undefined;
+      const result = outcome.answer.body as { processInstanceKey: string; variables: unknown };
+      if (body?.awaitCompletion) {
         result.variables = await awaitResult(
           deps,
-          created.processInstanceKey,
+          result.processInstanceKey,
           body.requestTimeout,
           body.fetchVariables,
         );
       }
-      res.json(result);
+      sendAnswer(res, outcome);
     }),
   );
 
@@ -105,6 +107,34 @@ export function processInstanceRoutes(r: SecureRouter, deps: ApiDeps): void {
       res.status(204).end();
     }),
   );
+}
+
+function createdAnswer(created: CreatedInstance): Answer {
+  return {
+    status: 200,
+    headers: {},
+    body: {
+      processDefinitionId: created.bpmnProcessId,
+      processDefinitionVersion: created.version,
+      processDefinitionKey: created.processDefinitionKey,
+      processInstanceKey: created.processInstanceKey,
+      tenantId: created.tenantId,
+      variables: {},
+      tags: [],
+      businessId: null,
+    },
+  };
+}
+
+/**
+ * Camunda's `operationReference` doubles as an idempotency key when no `Idempotency-Key` is sent:
+ * a client that retries a creation with the same reference gets the same instance.
+ */
+function operationReferenceOf(body: unknown): string | undefined {
+  const reference = (body as { operationReference?: unknown } | undefined)?.operationReference;
+  return Number.isSafeInteger(reference) && (reference as number) >= 1
+    ? `operationReference:${String(reference)}`
+    : undefined;
 }
 
 /** Waits for the instance to complete: its root variables (or the ones asked for), or 504 / 409. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseIsolated } from './parse-isolated.js';
 import type { ModelProblem, ProcessModel } from '../core/bpmn/model.js';
+import type { BeforeCommit } from '../infra/db/before-commit.js';
 import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction } from './executor.js';
 import { json, keyOf } from './rows.js';
@@ -33,6 +34,7 @@ export async function deploy(
   ctx: EngineContext,
   resources: DeployResource[],
   tenantId = '<default>',
+  beforeCommit?: BeforeCommit<Deployment>,
 ): Promise<Deployment> {
   if (resources.length === 0) throw new EngineError('INVALID_ARGUMENT', 'No resources to deploy');
   const parsed: { resource: DeployResource; model: ProcessModel }[] = [];
@@ -108,6 +110,8 @@ export async function deploy(
         tenantId,
       });
     }
-    return { deploymentKey, tenantId, processes };
+    const deployment = { deploymentKey, tenantId, processes };
+    await beforeCommit?.(trx, deployment);
+    return deployment;
   });
 }

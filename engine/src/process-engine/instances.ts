@@ -1,3 +1,4 @@
+import type { BeforeCommit } from '../infra/db/before-commit.js';
 import { EngineError, type EngineContext } from './engine-context.js';
 import type { CommandSession } from './executor.js';
 import {
@@ -72,18 +73,25 @@ export async function startInstance(
 export async function createInstance(
   ctx: EngineContext,
   request: CreateInstanceRequest,
+  beforeCommit?: BeforeCommit<CreatedInstance>,
 ): Promise<CreatedInstance> {
   const definition = await resolveDefinition(ctx, request);
-  const processInstanceKey = await ctx.commands.submit({}, (session) =>
-    startInstance(session, definition, request.variables ?? {}, request.startEventId),
-  );
-  return {
-    processInstanceKey,
-    processDefinitionKey: definition.key,
-    bpmnProcessId: definition.bpmnProcessId,
-    version: definition.version,
-    tenantId: definition.tenantId,
-  };
+  return ctx.commands.submit({}, async (session) => {
+    const created = {
+      processInstanceKey: await startInstance(
+        session,
+        definition,
+        request.variables ?? {},
+        request.startEventId,
+      ),
+      processDefinitionKey: definition.key,
+      bpmnProcessId: definition.bpmnProcessId,
+      version: definition.version,
+      tenantId: definition.tenantId,
+    };
+    await beforeCommit?.(session.trx, created);
+    return created;
+  });
 }
 
 export async function cancelInstance(ctx: EngineContext, instanceKey: string): Promise<void> {

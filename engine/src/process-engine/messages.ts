@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { BeforeCommit } from '../infra/db/before-commit.js';
 import { EngineError, type EngineContext } from './engine-context.js';
 import { inTransaction, type CommandSession } from './executor.js';
 import { definitionByKey } from './instance-rows.js';
@@ -14,6 +15,15 @@ export interface MessageRequest {
   timeToLive?: number;
   messageId?: string;
   tenantId?: string;
+}
+
+export interface PublishedMessage {
+  messageKey: string;
+  tenantId: string;
+}
+
+export interface CorrelatedMessage extends PublishedMessage {
+  processInstanceKey: string;
 }
 
 type SubscriptionRow = {
@@ -114,7 +124,8 @@ async function correlate(
 export async function publishMessage(
   ctx: EngineContext,
   request: MessageRequest,
-): Promise<{ messageKey: string; tenantId: string }> {
+  beforeCommit?: BeforeCommit<PublishedMessage>,
+): Promise<PublishedMessage> {
   const tenantId = request.tenantId ?? '<default>';
   return inTransaction(ctx, async (session) => {
     const { trx } = session;
@@ -142,7 +153,9 @@ export async function publishMessage(
       tenant_id: tenantId,
     });
     await correlate(session, messageKey, request, { firstOnly: false });
-    return { messageKey, tenantId };
+    const published = { messageKey, tenantId };
+    await beforeCommit?.(trx, published);
+    return published;
   });
 }
 
@@ -150,7 +163,8 @@ export async function publishMessage(
 export async function correlateMessage(
   ctx: EngineContext,
   request: MessageRequest,
-): Promise<{ messageKey: string; tenantId: string; processInstanceKey: string }> {
+  beforeCommit?: BeforeCommit<CorrelatedMessage>,
+): Promise<CorrelatedMessage> {
   const tenantId = request.tenantId ?? '<default>';
   return inTransaction(ctx, async (session) => {
     await lockCorrelation(session.trx, tenantId, request.name, request.correlationKey ?? '');
@@ -162,7 +176,9 @@ export async function correlateMessage(
         `Expected to find subscriptions for message with name '${request.name}' and correlation key '${request.correlationKey ?? ''}', but none was found`,
       );
     }
-    return { messageKey, tenantId, processInstanceKey };
+    const correlated = { messageKey, tenantId, processInstanceKey };
+    await beforeCommit?.(session.trx, correlated);
+    return correlated;
   });
 }
 

@@ -1,12 +1,19 @@
 import type { Knex } from 'knex';
+import type { BeforeCommit } from '../infra/db/before-commit.js';
 import type { Logger } from '../infra/logging/logger.js';
 import type { BusinessTimeResolver } from '../core/runtime/execution.js';
 import { startBackgroundWork } from './background.js';
 import { DefinitionCache } from './definition-cache.js';
-import { deploy, type DeployResource } from './deploy.js';
+import { deploy, type Deployment, type DeployResource } from './deploy.js';
 import type { EngineContext } from './engine-context.js';
 import { resolveIncident } from './incidents.js';
-import { awaitCompletion, cancelInstance, createInstance, type CreateInstanceRequest } from './instances.js';
+import {
+  awaitCompletion,
+  cancelInstance,
+  createInstance,
+  type CreateInstanceRequest,
+  type CreatedInstance,
+} from './instances.js';
 import {
   activateJobs,
   completeJob,
@@ -17,7 +24,13 @@ import {
 } from './jobs.js';
 import { KeyAllocator } from './keys.js';
 import { CommandBatcher } from './command-batcher.js';
-import { correlateMessage, publishMessage, type MessageRequest } from './messages.js';
+import {
+  correlateMessage,
+  publishMessage,
+  type CorrelatedMessage,
+  type MessageRequest,
+  type PublishedMessage,
+} from './messages.js';
 import { createNotifier } from './notifier.js';
 import { assignUserTask, completeUserTask } from './user-tasks.js';
 
@@ -56,11 +69,12 @@ export class ProcessEngine {
     await this.ctx.notifier.close();
   }
 
-  deploy(resources: DeployResource[], tenantId?: string) {
-    return deploy(this.ctx, resources, tenantId);
+  /** `beforeCommit` (here and below): more work in the command's transaction, e.g. a stored answer. */
+  deploy(resources: DeployResource[], tenantId?: string, beforeCommit?: BeforeCommit<Deployment>) {
+    return deploy(this.ctx, resources, tenantId, beforeCommit);
   }
-  createInstance(request: CreateInstanceRequest) {
-    return createInstance(this.ctx, request);
+  createInstance(request: CreateInstanceRequest, beforeCommit?: BeforeCommit<CreatedInstance>) {
+    return createInstance(this.ctx, request, beforeCommit);
   }
   awaitCompletion(processInstanceKey: string, timeoutMs: number) {
     return awaitCompletion(this.ctx, processInstanceKey, timeoutMs);
@@ -89,11 +103,11 @@ export class ProcessEngine {
   assignUserTask(userTaskKey: string, assignee: string | null, options?: { allowOverride?: boolean }) {
     return assignUserTask(this.ctx, userTaskKey, assignee, options);
   }
-  publishMessage(request: MessageRequest) {
-    return publishMessage(this.ctx, request);
+  publishMessage(request: MessageRequest, beforeCommit?: BeforeCommit<PublishedMessage>) {
+    return publishMessage(this.ctx, request, beforeCommit);
   }
-  correlateMessage(request: MessageRequest) {
-    return correlateMessage(this.ctx, request);
+  correlateMessage(request: MessageRequest, beforeCommit?: BeforeCommit<CorrelatedMessage>) {
+    return correlateMessage(this.ctx, request, beforeCommit);
   }
   resolveIncident(incidentKey: string) {
     return resolveIncident(this.ctx, incidentKey);

@@ -22,6 +22,7 @@ import { sessionAuthRoutes } from '../platform/auth/session-auth-routes.js';
 import { userRoutes } from '../platform/auth/user-routes.js';
 import { auditRoutes } from '../platform/audit/audit-routes.js';
 import type { EntityStore } from '../platform/entities/entity-store.js';
+import type { Idempotency } from '../platform/idempotency/idempotency.js';
 import { entityRoutes } from '../platform/entities/entity-routes.js';
 import { entityTypeRoutes } from '../platform/entities/entity-type-routes.js';
 import { RecordRelations } from '../platform/entities/record-relations.js';
@@ -56,6 +57,7 @@ export interface AppDeps {
   login: { maxFailures: number; lockMs: number };
   designerDir: string | undefined;
   isShuttingDown: () => boolean;
+  idempotency: Idempotency;
 }
 
 export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } {
@@ -101,9 +103,12 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   userRoutes(routes, { db: deps.db });
   auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
   entityTypeRoutes(routes, deps.entities.types);
-  entityRoutes(routes, deps.entities, deps.db, { exportMaxRows: deps.exportMaxRows });
-  relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types));
-  v2Routes(routes, { engine: deps.engine, db: deps.db });
+  entityRoutes(routes, deps.entities, deps.db, {
+    exportMaxRows: deps.exportMaxRows,
+    idempotency: deps.idempotency,
+  });
+  relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types), deps.idempotency);
+  v2Routes(routes, { engine: deps.engine, db: deps.db, idempotency: deps.idempotency });
   ruleRoutes(routes, deps.definitions, deps.rules);
   assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });
   notificationRoutes(routes, { db: deps.db });

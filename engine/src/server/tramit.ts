@@ -32,6 +32,7 @@ import { AssignmentService } from '../platform/assignment/assignment-service.js'
 import { AutoAssigner } from '../platform/assignment/auto-assigner.js';
 import { startSla, type SlaModule } from '../platform/sla/start-sla.js';
 import { businessTimeResolver } from '../platform/calendars/business-time-resolver.js';
+import { Idempotency } from '../platform/idempotency/idempotency.js';
 
 export interface Tramit {
   config: Config;
@@ -138,6 +139,8 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const demoWorkers = demoFolder ? startDemoWorkers(engine, logger) : undefined;
 
   let shuttingDown = false;
+  const idempotency = new Idempotency(db, config.idempotency);
+  const idempotencySweeper = idempotency.startSweeper(logger);
   const auth: AuthSettings = {
     db,
     sessions: {
@@ -173,6 +176,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     login: config.login,
     designerDir: findDesignerDir(config.designerDir),
     isShuttingDown: () => shuttingDown,
+    idempotency,
   });
 
   const sweeper = setInterval(() => {
@@ -211,6 +215,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       shuttingDown = true;
       clearInterval(sweeper);
       clearInterval(checkpointer);
+      idempotencySweeper.stop();
       if (server) {
         const forced = await drain(server, config.shutdownTimeoutMs);
         if (forced) logger.warn('in-flight requests were cut off at the shutdown deadline');

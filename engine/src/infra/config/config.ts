@@ -33,6 +33,12 @@ const envSchema = z.object({
   TRAMIT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TRAMIT_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   TRAMIT_DESIGNER_DIR: z.string().optional(),
+  TRAMIT_IDEMPOTENCY_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .default(86_400),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +63,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   login: { maxFailures: number; lockMs: number };
   designerDir: string | undefined;
+  /** How long the answer to a request with an `Idempotency-Key` is kept and replayed. */
+  idempotency: { ttlMs: number };
 }
 
 export class ConfigError extends Error {
@@ -117,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.TRAMIT_SHUTDOWN_TIMEOUT_MS,
     login: { maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES, lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000 },
     designerDir: e.TRAMIT_DESIGNER_DIR,
+    idempotency: { ttlMs: e.TRAMIT_IDEMPOTENCY_TTL_SECONDS * 1_000 },
   };
 }

@@ -1,7 +1,9 @@
 import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { SecureRouter } from '../../http/secure-router.js';
+import { sendAnswer, type Idempotency } from '../idempotency/idempotency.js';
 import type { EntityStore } from './entity-store.js';
+import type { StoredRecord } from './record-rows.js';
 import { etagOf, ifMatchVersion } from './etag.js';
 import { exportRoute } from './export-route.js';
 import { parseListQuery } from './list-query.js';
@@ -19,7 +21,7 @@ export function entityRoutes(
   router: SecureRouter,
   store: EntityStore,
   db: Knex,
-  options: { exportMaxRows: number },
+  options: { exportMaxRows: number; idempotency: Idempotency },
 ): void {
   const base = '/api/v1/entities/:type';
 
@@ -48,14 +50,22 @@ export function entityRoutes(
   });
 
   router.post(base, 'entities.write', async (req, res) => {
-    const type = await store.types.require(param(req, 'type'));
-    const access = await accessOf(req, db);
-    const record = await store.create(type.name, req.body, access);
-    res
-      .status(201)
-      .setHeader('ETag', etagOf(record.version))
-      .location(`/api/v1/entities/${type.name}/${record.id}`);
-    res.json(recordView(record, type.doc, access.roles));
+    const outcome = await options.idempotency.execute(req, async (recordAs) => {
+      const type = await store.types.require(param(req, 'type'));
+      const access = await accessOf(req, db);
+      const answerOf = (record: StoredRecord) => ({
+        status: 201,
+        headers: {
+          ETag: etagOf(record.version),
+          Location: `/api/v1/entities/${type.name}/${record.id}`,
+        },
+        body: recordView(record, type.doc, access.roles),
+      });
+      return answerOf(
+        await store.create(type.name, req.body, { ...access, beforeCommit: recordAs(answerOf) }),
+      );
+    });
+    sendAnswer(res, outcome);
   });
 
   exportRoute(router, store, db, options.exportMaxRows);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { appendAudit, type AuditEntryInput } from '../audit/append-audit.js';
 import { ReadAuditQueue } from '../audit/read-audit-queue.js';
+import type { BeforeCommit } from '../../infra/db/before-commit.js';
 import { transactionScript } from '../../infra/db/pipelined-pg-client.js';
 import { render, type SqlValue } from '../../infra/db/sql-literal.js';
 import type { Role } from '../auth/roles.js';
@@ -31,6 +32,11 @@ export interface AccessOptions {
   /** The caller's roles: field-level write rules apply when given (in-process calls pass none). */
   roles?: readonly Role[];
   language?: Language;
+}
+
+export interface CreateOptions extends AccessOptions {
+  /** More work in the create's transaction, given the new record (an idempotent answer). */
+  beforeCommit?: BeforeCommit<StoredRecord>;
 }
 
 export interface PatchOptions extends AccessOptions {
@@ -72,7 +78,7 @@ export class EntityStore {
     return row ? toStoredRecord(row) : undefined;
   }
 
-  async create(type: string, data: unknown, options: AccessOptions = {}): Promise<StoredRecord> {
+  async create(type: string, data: unknown, options: CreateOptions = {}): Promise<StoredRecord> {
     const published = await this.types.require(type);
     assertObject(type, data);
     if (options.roles) assertWritable(published.doc, Object.keys(data), options.roles);
@@ -88,7 +94,9 @@ export class EntityStore {
         actorId(),
       );
       await this.afterWrite(trx, changes, published, 'create', null, row!);
-      return toStoredRecord(row!);
+      const record = toStoredRecord(row!);
+      await options.beforeCommit?.(trx, record);
+      return record;
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { BeforeCommit } from '../../infra/db/before-commit.js';
 import { appendAudit, type AuditChange } from '../audit/append-audit.js';
 import { Problem, badRequest, conflict, notFound } from '../../http/problem.js';
 import { currentContext } from '../../infra/logging/request-context.js';
@@ -94,7 +95,14 @@ export class RecordRelations {
     private readonly types: EntityTypeRegistry,
   ) {}
 
-  async link(type: string, id: string, relation: string, input: LinkInput): Promise<RelationLink> {
+  /** `beforeCommit`: more work in the link's transaction, given the new link (an idempotent answer). */
+  async link(
+    type: string,
+    id: string,
+    relation: string,
+    input: LinkInput,
+    beforeCommit?: BeforeCommit<RelationLink>,
+  ): Promise<RelationLink> {
     const published = await this.types.require(type);
     const spec = published.doc['x-relations']?.[relation];
     if (!spec) throw notFound(`The ${type} type has no relation "${relation}".`);
@@ -151,6 +159,7 @@ export class RecordRelations {
         path: `/relations/${relation}/${link.id}`,
         new: { toId: link.toId, role: link.role, validFrom: link.validFrom, validTo: link.validTo },
       });
+      await beforeCommit?.(trx, link);
       return link;
     });
   }

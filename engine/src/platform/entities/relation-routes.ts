@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { badRequest } from '../../http/problem.js';
-import type { LinkInput, RecordRelations } from './record-relations.js';
+import { sendAnswer, type Idempotency } from '../idempotency/idempotency.js';
+import type { LinkInput, RecordRelations, RelationLink } from './record-relations.js';
 
 const param = (req: Request, name: string) => String(req.params[name]);
 
@@ -14,7 +15,11 @@ function query(req: Request, name: string): string | undefined {
 }
 
 /** Relations of a record: list (valid now, at a date, or the whole history), link, unlink. */
-export function relationRoutes(router: SecureRouter, relations: RecordRelations): void {
+export function relationRoutes(
+  router: SecureRouter,
+  relations: RecordRelations,
+  idempotency: Idempotency,
+): void {
   const base = '/api/v1/entities/:type/:id/relations';
 
   router.get(base, 'entities.read', async (req, res) => {
@@ -28,10 +33,20 @@ export function relationRoutes(router: SecureRouter, relations: RecordRelations)
   });
 
   router.post(`${base}/:relation`, 'entities.write', async (req, res) => {
-    const body = (req.body ?? {}) as LinkInput;
-    res
-      .status(201)
-      .json(await relations.link(param(req, 'type'), param(req, 'id'), param(req, 'relation'), body));
+    const outcome = await idempotency.execute(req, async (recordAs) => {
+      const body = (req.body ?? {}) as LinkInput;
+      const answerOf = (link: RelationLink) => ({ status: 201, headers: {}, body: link });
+      return answerOf(
+        await relations.link(
+          param(req, 'type'),
+          param(req, 'id'),
+          param(req, 'relation'),
+          body,
+          recordAs(answerOf),
+        ),
+      );
+    });
+    sendAnswer(res, outcome);
   });
 
   router.delete(`${base}/:relation/:linkId`, 'entities.write', async (req, res) => {
