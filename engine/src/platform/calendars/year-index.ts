@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { intervalMinutes, minutesOf, weekdays, type CalendarContent } from './calendar-content.js';
 import { publicHolidays } from './public-holidays.js';
 
@@ -53,15 +53,19 @@ export function holidaysOf(content: CalendarContent, year: number): Map<string, 
   return days;
 }
 
+const dayMs = 86_400_000;
+const minuteMs = 60_000;
+
 /** The days of one local year, 1 January to 31 December. */
 export function localDays(pattern: DayPattern[][], holidays: Map<string, string>, year: number): LocalDay[] {
   const days: LocalDay[] = [];
-  for (let date = DateTime.utc(year, 1, 1); date.year === year; date = date.plus({ days: 1 })) {
-    const iso = date.toISODate() ?? '';
+  for (let day = Date.UTC(year, 0, 1); new Date(day).getUTCFullYear() === year; day += dayMs) {
+    const iso = new Date(day).toISOString().slice(0, 10);
     const holiday = holidays.get(iso);
+    const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
     days.push(
       holiday === undefined
-        ? { date: iso, intervals: pattern[date.weekday - 1] ?? [] }
+        ? { date: iso, intervals: pattern[weekday] ?? [] }
         : { date: iso, holiday, intervals: [] },
     );
   }
@@ -74,14 +78,15 @@ export function buildYearIndex(content: CalendarContent, zone: string, year: num
   const ends: number[] = [];
   const dayFirst: number[] = [];
   const dayLength: number[] = [];
+  const clock = new WallClock(zone);
   for (const day of days) {
     if (day.intervals.length === 0) continue;
-    const midnight = DateTime.fromISO(day.date, { zone });
+    const midnight = clock.midnight(Date.parse(`${day.date}T00:00:00Z`));
     let length = 0;
     const first = starts.length;
     for (const interval of day.intervals) {
-      const start = wallClock(midnight, interval.fromMinutes);
-      const end = wallClock(midnight, interval.fromMinutes + interval.minutes);
+      const start = clock.at(midnight, interval.fromMinutes);
+      const end = clock.at(midnight, interval.fromMinutes + interval.minutes);
       if (end <= start) continue;
       starts.push(start);
       ends.push(end);
@@ -109,11 +114,49 @@ export function buildYearIndex(content: CalendarContent, zone: string, year: num
   };
 }
 
-/** The UTC instant of a local wall-clock time `minutes` after a local midnight (DST-aware). */
-function wallClock(midnight: DateTime, minutes: number): number {
-  const dayShift = Math.floor(minutes / 1440);
-  const rest = minutes - dayShift * 1440;
-  const base = dayShift === 0 ? midnight : midnight.plus({ days: dayShift });
-  if (rest === 0) return base.toMillis();
-  return base.set({ hour: Math.floor(rest / 60), minute: rest % 60 }).toMillis();
+interface Instant {
+  /** The local wall-clock time written as if it were UTC. */
+  local: number;
+  ts: number;
+  /** Its offset from UTC in minutes. */
+  offset: number;
+}
+
+/**
+ * Local wall-clock times to UTC instants in one zone (DST-aware), as luxon's `DateTime.set` and
+ * `plus({ days })` resolve them (the same first guess and correction, so gaps and repeated hours
+ * fall where luxon puts them), without building a DateTime per interval: a year's index takes
+ * milliseconds instead of a second.
+ */
+class WallClock {
+  private readonly zone: IANAZone;
+
+  constructor(zone: string) {
+    this.zone = IANAZone.create(zone);
+  }
+
+  /** Local midnight of a date (given as UTC midnight of the same date). */
+  midnight(localDay: number): Instant {
+    return this.resolve(localDay, this.zone.offset(localDay));
+  }
+
+  /** The UTC instant `minutes` after a local midnight (past 24 h: on the following days). */
+  at(midnight: Instant, minutes: number): number {
+    const dayShift = Math.floor(minutes / 1440);
+    const rest = minutes - dayShift * 1440;
+    const base = dayShift === 0 ? midnight : this.resolve(midnight.local + dayShift * dayMs, midnight.offset);
+    if (rest === 0) return base.ts;
+    return this.resolve(base.local + rest * minuteMs, base.offset).ts;
+  }
+
+  /** luxon's fixOffset: a local time and a guessed offset to the instant and its offset. */
+  private resolve(local: number, guess: number): Instant {
+    let ts = local - guess * minuteMs;
+    const o2 = this.zone.offset(ts);
+    if (guess === o2) return { local, ts, offset: guess };
+    ts -= (o2 - guess) * minuteMs;
+    const o3 = this.zone.offset(ts);
+    if (o2 === o3) return { local, ts, offset: o2 };
+    return { local, ts: local - Math.min(o2, o3) * minuteMs, offset: Math.max(o2, o3) };
+  }
 }
