@@ -23,10 +23,7 @@ beforeAll(async () => {
   admin = new BrowserSession(server.url);
   await admin.login(user.username, user.password);
 });
-afterAll(async () => {
-  if (process.env.DUMP_LOGS) console.log(JSON.stringify(server.logs.slice(0, 30), null, 1));
-  await server.close();
-});
+afterAll(() => server.close());
 
 const stepLimitMs = 1_000;
 
