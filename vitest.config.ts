@@ -12,6 +12,7 @@ const smokeFiles = [
   'engine/src/process-engine/basics.test.ts',
   'engine/src/process-engine/events.test.ts',
   'engine/src/platform/entities/entity-records.test.ts',
+  'engine/src/server/embedded-journey.test.ts',
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];
