@@ -73,13 +73,17 @@ describe('OAuth clients API', () => {
     expect(created).toMatchObject({ roles: ['integration'] });
     expect(created.clientSecret).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 
-    const list = await admin.send<{ items: Record<string, unknown>[]; scopes: string[] }>(
-      '/api/v1/oauth-clients',
-    );
+    const list = await admin.send<{
+      items: Record<string, unknown>[];
+      scopes: string[];
+      usableScopes: Record<string, string[]>;
+    }>('/api/v1/oauth-clients');
     const listed = list.body.items.find((c) => c.clientId === 'billing-sync');
     expect(listed).toMatchObject({ name: 'Billing sync', status: 'active', lastUsedAt: null });
     expect(JSON.stringify(list.body)).not.toContain(created.clientSecret);
     expect(list.body.scopes).toContain('jobs:work');
+    expect(list.body.usableScopes.integration).toContain('jobs:work');
+    expect(list.body.usableScopes.agent).not.toContain('jobs:work');
 
     const entries = await auditOf('billing-sync');
     expect(entries).toEqual([expect.objectContaining({ action: 'create' })]);

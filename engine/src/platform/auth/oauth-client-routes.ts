@@ -6,7 +6,7 @@ import type { AuthSettings } from './authenticate.js';
 import { ClientAdmin } from './client-admin.js';
 import { listClients } from './clients-repo.js';
 import { roles } from './roles.js';
-import { scopes, type Scope } from './scopes.js';
+import { scopes, scopesOfRoles, type Scope } from './scopes.js';
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
@@ -63,7 +63,9 @@ export function oauthClientRoutes(r: SecureRouter, deps: { db: Db; auth: AuthSet
   const admin = new ClientAdmin(deps.db, deps.auth.clients.status);
 
   r.get('/api/v1/oauth-clients', 'clients.read', async (_req, res) => {
-    res.json({ items: await listClients(deps.db), scopes });
+    // The scopes each role can use, so a form can offer only those.
+    const usableScopes = Object.fromEntries(roles.map((role) => [role, scopesOfRoles([role])]));
+    res.json({ items: await listClients(deps.db), scopes, usableScopes });
   });
 
   r.post('/api/v1/oauth-clients', 'clients.write', async (req, res) => {
