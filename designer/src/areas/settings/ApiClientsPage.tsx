@@ -130,13 +130,17 @@ export function ApiClientsPage() {
       )}
       {list && list.items.length > 0 && (
         <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-labelledby="clients-title" data-testid="clients-table">
+          <Table
+            size="small"
+            aria-labelledby="clients-title"
+            data-testid="clients-table"
+            sx={{ '& th, & td': { px: 1.5 } }}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>{t('settings.clients.columns.client')}</TableCell>
                 <TableCell>{t('settings.clients.columns.access')}</TableCell>
-                <TableCell>{t('settings.clients.columns.created')}</TableCell>
-                <TableCell>{t('settings.clients.columns.lastUsed')}</TableCell>
+                <TableCell>{t('settings.clients.columns.dates')}</TableCell>
                 <TableCell>{t('settings.clients.columns.status')}</TableCell>
                 <TableCell align="right">{t('settings.clients.columns.actions')}</TableCell>
               </TableRow>
@@ -144,19 +148,39 @@ export function ApiClientsPage() {
             <TableBody>
               {list.items.map((client) => (
                 <TableRow key={client.clientId} data-testid={`client-row-${client.clientId}`}>
-                  <TableCell sx={{ wordBreak: 'break-word' }}>
+                  <TableCell sx={{ minWidth: '10rem' }}>
                     <Typography variant="body2" sx={{ fontWeight: 500 }}>
                       {client.name}
                     </Typography>
-                    <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+                    >
                       {client.clientId}
                     </Typography>
                   </TableCell>
                   <TableCell>
                     <AccessCell client={client} />
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{date(client.createdAt)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{date(client.lastUsedAt)}</TableCell>
+                  <TableCell>
+                    <Typography variant="caption" color="text.secondary" component="p">
+                      {t('settings.clients.created')}
+                    </Typography>
+                    <Typography variant="body2" sx={{ whiteSpace: 'nowrap', mb: 0.5 }}>
+                      {date(client.createdAt)}
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary" component="p">
+                      {t('settings.clients.lastUsed')}
+                    </Typography>
+                    <Typography
+                      variant="body2"
+                      sx={{ whiteSpace: 'nowrap' }}
+                      data-testid={`client-last-used-${client.clientId}`}
+                    >
+                      {client.lastUsedAt ? date(client.lastUsedAt) : t('settings.clients.neverUsed')}
+                    </Typography>
+                  </TableCell>
                   <TableCell>
                     <Chip
                       size="small"
