@@ -271,4 +271,21 @@ describe('rotation and revocation', () => {
     expect(list.body.items.find((c) => c.clientId === client.clientId)).toMatchObject({ status: 'revoked' });
     expect((await auditOf(client.clientId)).map((e) => e.action)).toEqual(['create', 'revoke']);
   });
+
+  it('a revocation by another process (straight in the database) is seen once the cached status expires', async () => {
+    const client = await create({ name: 'Elsewhere', scopes: ['jobs:work'] });
+    const issued = await token(client.clientId, client.clientSecret);
+    expect((await activateJobs(issued.body.access_token)).status).toBe(200);
+    await server.tramit
+      .db('oauth_clients')
+      .where({ client_id: client.clientId })
+      .update({ active: false, revoked_at: server.tramit.db.fn.now() });
+    const until = Date.now() + 15_000;
+    let status = 200;
+    while (status === 200 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status = (await activateJobs(issued.body.access_token)).status;
+    }
+    expect(status).toBe(401);
+  });
 });
