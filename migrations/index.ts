@@ -11,6 +11,7 @@ import * as historyRecords from './0009-history-records.js';
 import * as messageStartKey from './0010-message-start-key.js';
 import * as auditCheckpoints from './0011-audit-checkpoints.js';
 import * as idempotencyKeys from './0012-idempotency-keys.js';
+import * as oauthClientScopes from './0013-oauth-client-scopes.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: NamedMigration[] = [
   { name: '0010-message-start-key', ...messageStartKey },
   { name: '0011-audit-checkpoints', ...auditCheckpoints },
   { name: '0012-idempotency-keys', ...idempotencyKeys },
+  { name: '0013-oauth-client-scopes', ...oauthClientScopes },
 ];

@@ -20,6 +20,7 @@ import { healthRoutes } from './health-routes.js';
 import { oauthRoutes } from '../platform/auth/oauth-routes.js';
 import { sessionAuthRoutes } from '../platform/auth/session-auth-routes.js';
 import { userRoutes } from '../platform/auth/user-routes.js';
+import { oauthClientRoutes } from '../platform/auth/oauth-client-routes.js';
 import { auditRoutes } from '../platform/audit/audit-routes.js';
 import type { EntityStore } from '../platform/entities/entity-store.js';
 import type { Idempotency } from '../platform/idempotency/idempotency.js';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   });
   sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
   userRoutes(routes, { db: deps.db });
+  oauthClientRoutes(routes, { db: deps.db, auth: deps.auth });
   auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db, {

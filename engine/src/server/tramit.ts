@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { AuthSettings } from '../platform/auth/authenticate.js';
+import { ClientStatusCache } from '../platform/auth/client-status-cache.js';
 import { resolveSecrets } from '../platform/auth/secrets.js';
 import { deleteExpiredSessions } from '../platform/auth/sessions-repo.js';
 import { SigningKeysError, loadSigningKeys } from '../platform/auth/signing-keys.js';
@@ -156,6 +157,10 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     },
     cookieName: 'tramit_session',
     trustedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    clients: {
+      status: new ClientStatusCache(db, config.clients.statusCacheMs),
+      maxGraceSeconds: config.clients.maxGraceSeconds,
+    },
   };
   const { app, routes } = createApp({
     db,

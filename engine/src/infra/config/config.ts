@@ -26,6 +26,8 @@ const envSchema = z.object({
   TRAMIT_JWT_KEYS: z.string().min(1).optional(),
   TRAMIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
   TRAMIT_TOKEN_AUDIENCE: z.string().min(1).default('tramit-api'),
+  TRAMIT_CLIENT_STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  TRAMIT_CLIENT_SECRET_MAX_GRACE_SECONDS: z.coerce.number().int().min(0).max(2_592_000).default(604_800),
   TRAMIT_METRICS_TOKEN: z.string().min(16).optional(),
   TRAMIT_DEMO_PASSWORD: z.string().min(8).optional(),
   TRAMIT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -57,6 +59,8 @@ export interface Config {
   exportMaxRows: number;
   session: { secret: string | undefined; idleMs: number; absoluteMs: number };
   jwt: { keys: string | undefined; ttlSeconds: number; audience: string };
+  /** OAuth clients: how long a client's status is cached, the longest secret-rotation grace period. */
+  clients: { statusCacheMs: number; maxGraceSeconds: number };
   metricsToken: string | undefined;
   demoPassword: string | undefined;
   trustProxy: boolean;
@@ -118,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keys: e.TRAMIT_JWT_KEYS,
       ttlSeconds: e.TRAMIT_TOKEN_TTL_SECONDS,
       audience: e.TRAMIT_TOKEN_AUDIENCE,
+    },
+    clients: {
+      statusCacheMs: e.TRAMIT_CLIENT_STATUS_CACHE_SECONDS * 1000,
+      maxGraceSeconds: e.TRAMIT_CLIENT_SECRET_MAX_GRACE_SECONDS,
     },
     metricsToken: e.TRAMIT_METRICS_TOKEN,
     demoPassword: e.TRAMIT_DEMO_PASSWORD,

@@ -13,14 +13,36 @@ beforeAll(async () => {
 afterEach(() => vi.useRealTimers());
 
 const issue = async (clientId = 'billing') =>
-  (await issueAccessToken(keys, settings, { clientId, roles: ['integration'] })).accessToken;
+  (
+    await issueAccessToken(keys, settings, {
+      clientId,
+      roles: ['integration'],
+      scopes: null,
+      secretGeneration: 0,
+    })
+  ).accessToken;
 
 describe('verifyAccessToken', () => {
   it('answers the same claims for a token it has verified before', async () => {
     const token = await issue();
     const first = await verifyAccessToken(keys, settings, token);
-    expect(first).toEqual({ clientId: 'billing', roles: ['integration'] });
+    expect(first).toEqual({ clientId: 'billing', roles: ['integration'], scopes: null, secretGeneration: 0 });
     expect(await verifyAccessToken(keys, settings, token)).toEqual(first);
+  });
+
+  it('carries the granted scopes and the secret generation', async () => {
+    const { accessToken } = await issueAccessToken(keys, settings, {
+      clientId: 'worker',
+      roles: ['integration'],
+      scopes: ['jobs:work', 'messages:publish'],
+      secretGeneration: 3,
+    });
+    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString());
+    expect(payload).toMatchObject({ scope: 'jobs:work messages:publish', sgen: 3 });
+    expect(await verifyAccessToken(keys, settings, accessToken)).toMatchObject({
+      scopes: ['jobs:work', 'messages:publish'],
+      secretGeneration: 3,
+    });
   });
 
   it('still refuses a tampered token after verifying the genuine one', async () => {

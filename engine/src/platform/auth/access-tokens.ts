@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { unauthorized } from '../../http/problem.js';
 import { isRole, type Role } from './roles.js';
+import { isScope, type Scope } from './scopes.js';
 import type { SigningKeys } from './signing-keys.js';
 
 export interface TokenSettings {
@@ -12,6 +13,10 @@ export interface TokenSettings {
 export interface AccessTokenClaims {
   clientId: string;
   roles: Role[];
+  /** The granted scopes (claim `scope`, RFC 9068); null: no scope limit, the roles decide. */
+  scopes: Scope[] | null;
+  /** Generation of the client secret that got the token (claim `sgen`): a rotation can end older ones. */
+  secretGeneration: number;
 }
 
 export async function issueAccessToken(
@@ -19,7 +24,13 @@ export async function issueAccessToken(
   settings: TokenSettings,
   claims: AccessTokenClaims,
 ): Promise<{ accessToken: string; expiresIn: number }> {
-  const accessToken = await new SignJWT({ roles: claims.roles, client_id: claims.clientId })
+  const payload = {
+    roles: claims.roles,
+    client_id: claims.clientId,
+    sgen: claims.secretGeneration,
+    ...(claims.scopes === null ? {} : { scope: claims.scopes.join(' ') }),
+  };
+  const accessToken = await new SignJWT(payload)
     .setProtectedHeader({ alg: keys.active.alg, kid: keys.active.kid, typ: 'at+jwt' })
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
@@ -46,8 +57,8 @@ const clockToleranceSeconds = 5;
 
 /**
  * Verifies signature, issuer, audience and expiry; any failure is a 401 that says why. A token that
- * verified is remembered until its `exp` (tokens cannot be revoked before that), so a caller reusing
- * it does not pay for a signature check on every request.
+ * verified is remembered until its `exp`, so a caller reusing it does not pay for a signature check
+ * on every request (whether its client is still active is checked by `authenticate`).
  */
 export async function verifyAccessToken(
   keys: SigningKeys,
@@ -80,7 +91,12 @@ async function verifyWithJose(
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     if (typeof payload.sub !== 'string') throw unauthorized('The access token has no subject.');
     if (typeof payload.exp !== 'number') throw unauthorized('The access token has no expiry.');
-    return { claims: { clientId: payload.sub, roles }, until: (payload.exp + clockToleranceSeconds) * 1000 };
+    const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(isScope) : null;
+    const secretGeneration = typeof payload.sgen === 'number' ? payload.sgen : 0;
+    return {
+      claims: { clientId: payload.sub, roles, scopes, secretGeneration },
+      until: (payload.exp + clockToleranceSeconds) * 1000,
+    };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired.');
     if (error instanceof errors.JOSEError)

@@ -3,9 +3,11 @@ import { parse as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import type { Db } from '../../infra/db/create-knex.js';
 import { forbidden, unauthorized } from '../../http/problem.js';
-import { verifyAccessToken, type TokenSettings } from './access-tokens.js';
+import { verifyAccessToken, type AccessTokenClaims, type TokenSettings } from './access-tokens.js';
+import type { ClientStatusCache } from './client-status-cache.js';
 import type { Principal } from './principal.js';
 import { permissionsOf } from './roles.js';
+import { permissionsOfGrant } from './scopes.js';
 import { resolveSession, type SessionSettings } from './sessions-repo.js';
 import type { SigningKeys } from './signing-keys.js';
 import { findUserById } from './users-repo.js';
@@ -18,6 +20,12 @@ export interface AuthSettings {
   cookieName: string;
   /** Origins allowed to send cookie-authenticated writes besides the request's own. */
   trustedOrigins: string[];
+  clients: {
+    /** Whether a token's client is still active, and what it may do now. */
+    status: ClientStatusCache;
+    /** The longest grace period a secret rotation may give the old secret. */
+    maxGraceSeconds: number;
+  };
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,14 +41,7 @@ export async function authenticate(settings: AuthSettings, req: Request): Promis
     const [scheme, token] = authorization.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('Only Bearer tokens are accepted.');
     const claims = await verifyAccessToken(settings.keys, settings.tokens, token);
-    return {
-      kind: 'client',
-      id: claims.clientId,
-      name: claims.clientId,
-      roles: claims.roles,
-      permissions: new Set(permissionsOf(claims.roles)),
-      via: 'token',
-    };
+    return clientPrincipal(settings, claims);
   }
   const cookieValue = req.headers.cookie ? parseCookies(req.headers.cookie)[settings.cookieName] : undefined;
   if (!cookieValue) return undefined;
@@ -57,6 +58,30 @@ export async function authenticate(settings: AuthSettings, req: Request): Promis
     permissions: new Set(permissionsOf(user.roles)),
     via: 'session',
     session: { idHash: session.id_hash, csrfToken: session.csrf_token },
+  };
+}
+
+/**
+ * A token's rights: what its claims grant AND what its client may do now (a change of roles or
+ * scopes narrows tokens already issued). A revoked or removed client, or a token of a secret that a
+ * rotation ended, is a 401.
+ */
+async function clientPrincipal(settings: AuthSettings, claims: AccessTokenClaims): Promise<Principal> {
+  const client = await settings.clients.status.get(claims.clientId);
+  if (!client?.active) throw unauthorized('The OAuth client of this access token has been revoked.');
+  if (claims.secretGeneration < client.minTokenGeneration) {
+    throw unauthorized('The access token was issued with a client secret that has since been rotated.');
+  }
+  const now = new Set(permissionsOfGrant(client.roles, client.scopes));
+  const permissions = permissionsOfGrant(claims.roles, claims.scopes).filter((p) => now.has(p));
+  return {
+    kind: 'client',
+    id: claims.clientId,
+    name: claims.clientId,
+    roles: claims.roles.filter((role) => client.roles.includes(role)),
+    ...(claims.scopes === null ? {} : { scopes: claims.scopes }),
+    permissions: new Set(permissions),
+    via: 'token',
   };
 }
 

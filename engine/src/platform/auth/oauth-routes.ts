@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { issueAccessToken, type TokenSettings } from './access-tokens.js';
-import { findClient } from './clients-repo.js';
+import { findClient, recordClientUse, type ClientRow } from './clients-repo.js';
+import { grantScopes } from './scopes.js';
 import { verifyAgainstDummy, verifySecret } from './password.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { Db } from '../../infra/db/create-knex.js';
@@ -52,6 +53,19 @@ function clientCredentials(req: Request): { id?: string; secret?: string } {
   };
 }
 
+/**
+ * The generation of the secret that matches: the current one, or the one before a rotation while
+ * its grace period lasts. `false` when neither matches.
+ */
+async function secretGeneration(client: ClientRow, secret: string): Promise<number | false> {
+  if (await verifySecret(secret, client.secret_hash)) return client.secret_generation;
+  const until = client.previous_secret_until ? new Date(client.previous_secret_until).getTime() : 0;
+  if (client.previous_secret_hash && until > Date.now()) {
+    if (await verifySecret(secret, client.previous_secret_hash)) return client.secret_generation - 1;
+  }
+  return false;
+}
+
 export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
   r.post(
     '/oauth/token',
@@ -69,10 +83,10 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
         return;
       }
       const client = await findClient(deps.db, id);
-      const valid = client?.active
-        ? await verifySecret(secret, client.secret_hash)
+      const generation = client?.active
+        ? await secretGeneration(client, secret)
         : await verifyAgainstDummy(secret);
-      if (!client || !valid) {
+      if (!client || generation === false) {
         oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.');
         return;
       }
@@ -80,17 +94,26 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
         oauthError(res, 400, 'invalid_target', `The audience must be "${deps.tokens.audience}".`);
         return;
       }
+      const granted = grantScopes(body.scope, client);
+      if (!granted.ok) {
+        oauthError(res, 400, granted.error, granted.description);
+        return;
+      }
       const { accessToken, expiresIn } = await issueAccessToken(deps.keys, deps.tokens, {
         clientId: client.client_id,
         roles: client.roles,
+        scopes: granted.scopes,
+        secretGeneration: generation,
       });
+      await recordClientUse(deps.db, client.client_id);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Pragma', 'no-cache');
       res.json({
         access_token: accessToken,
         token_type: 'Bearer',
         expires_in: expiresIn,
-        scope: client.roles.join(' '),
+        // The granted scopes; a token without a scope limit answers its roles, as it always has.
+        scope: (granted.scopes ?? client.roles).join(' '),
       });
     },
   );

@@ -20,7 +20,10 @@ export function guard(settings: AuthSettings, permission: RoutePermission): Requ
         principal.via === 'session' ? 'ui' : principal.roles.includes('integration') ? 'integration' : 'api';
     }
     if (permission !== 'authenticated' && !principal.permissions.has(permission)) {
-      throw forbidden(`This requires the permission "${permission}", which your roles do not grant.`);
+      const grantedBy = principal.scopes
+        ? `your token's scopes (${principal.scopes.join(' ')})`
+        : 'your roles';
+      throw forbidden(`This requires the permission "${permission}", which ${grantedBy} do not grant.`);
     }
     next();
   };
