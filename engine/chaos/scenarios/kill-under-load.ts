@@ -1,0 +1,60 @@
+/**
+ * SIGKILL of the engine every few seconds while instances start and workers complete their jobs;
+ * a new process starts after each kill. Every acknowledged start must complete, each job once.
+ */
+import { deploy } from '../api.js';
+import { sleep } from '../audit.js';
+import { serviceTasks } from '../bpmn.js';
+import { settle, twiceProblems } from '../outcome.js';
+import type { Context, Scenario } from '../scenario.js';
+import { startStream } from '../starts.js';
+import { Workers } from '../workers.js';
+
+export const killUnderLoad: Scenario = {
+  name: 'kill-under-load',
+  budgetMs: { short: 90_000, full: 240_000 },
+  async run(ctx: Context) {
+    const count = ctx.pick(150, 800);
+    const minKills = ctx.pick(3, 10);
+    const everyMs = ctx.pick(3_000, 4_000);
+    const { url, db } = await ctx.database();
+    const engine = await ctx.engine(url, db);
+    await deploy(engine.url, 'kill.bpmn', serviceTasks('chaos-kill', ['chaos-kill-1', 'chaos-kill-2']));
+    const workers = new Workers(() => [engine.url], { leaseMs: 4_000 }).start(
+      ['chaos-kill-1', 'chaos-kill-2'],
+      2,
+    );
+    ctx.onCleanup(() => workers.stop());
+
+    let streaming = true;
+    const stream = startStream(() => [engine.url], 'chaos-kill', count, {
+      prefix: 'kill',
+      concurrency: 6,
+    }).finally(() => (streaming = false));
+    const restartFailures: string[] = [];
+    while (streaming || engine.kills < minKills) {
+      await sleep(everyMs);
+      await engine.kill();
+      await engine.restart().catch((error: unknown) => restartFailures.push(String(error).slice(0, 300)));
+    }
+    const starts = await stream;
+    const outcome = await settle(db, 'chaos-kill', starts, ctx.pick(60_000, 120_000));
+    await workers.stop();
+    return {
+      test: 'kill-under-load',
+      load: `${count} starts, 2 jobs each, 4 workers`,
+      faults: `${engine.kills} SIGKILLs every ${everyMs / 1000} s`,
+      lost: outcome.lost,
+      duplicated: outcome.duplicated + workers.doubleAcks(),
+      stuck: outcome.stuck,
+      problems: [
+        ...twiceProblems(outcome),
+        ...(workers.doubleAcks() ? [`jobs answered 204 twice: ${workers.doubleAcks()}`] : []),
+        ...restartFailures.map((f) => `restart failed: ${f}`),
+        ...engine.crashes.map((c) => `engine exited unasked: ${c.slice(0, 300)}`),
+        ...(starts.serverErrors ? [`starts answered 5xx: ${starts.serverErrors}`] : []),
+        ...(workers.serverErrors() ? [`completions answered 5xx: ${workers.serverErrors()}`] : []),
+      ],
+    };
+  },
+};

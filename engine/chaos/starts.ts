@@ -1,0 +1,36 @@
+/** A stream of instance starts, each tagged with a business key `bk`; no retries (a retry could duplicate). */
+import { startInstance } from './api.js';
+
+export interface StartResult {
+  acknowledged: string[];
+  /** Starts that got an error or no answer: they may or may not have committed. */
+  ambiguous: string[];
+  /** Answers 5xx other than 503 (a fault should look like 503 or a lost connection). */
+  serverErrors: number;
+}
+
+export async function startStream(
+  urls: () => string[],
+  processId: string,
+  count: number,
+  options: { concurrency?: number; prefix: string; variables?: (i: number) => Record<string, unknown> },
+): Promise<StartResult> {
+  const result: StartResult = { acknowledged: [], ambiguous: [], serverErrors: 0 };
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      const bk = `${options.prefix}-${i}`;
+      const all = urls();
+      const reply = await startInstance(all[i % all.length]!, processId, { bk, ...options.variables?.(i) });
+      if (reply.status === 200) result.acknowledged.push(bk);
+      else {
+        result.ambiguous.push(bk);
+        if (reply.status >= 500 && reply.status !== 503) result.serverErrors++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, lane));
+  return result;
+}
