@@ -118,8 +118,8 @@ export async function activateJobs(
   return (reply.body.jobs as ActivatedJob[] | undefined) ?? [];
 }
 
-export async function completeJob(base: string, jobKey: string): Promise<number> {
-  return (await call(base, 'POST', `/v2/jobs/${jobKey}/completion`, {})).status;
+export function completeJob(base: string, jobKey: string): Promise<Reply> {
+  return call(base, 'POST', `/v2/jobs/${jobKey}/completion`, {});
 }
 
 export async function completeUserTask(base: string, userTaskKey: string): Promise<number> {

@@ -9,6 +9,8 @@ export interface Row {
   stuck: number;
   /** Anything else that must hold (a 500, a late timer, a crash): each is a failure. */
   problems: string[];
+  /** Worth knowing, but not a failure (how requests were answered during a fault, say). */
+  notes?: string[];
   /** A known gap another change is meant to close; the row still fails while it fails. */
   expectedAfter?: string;
 }
@@ -73,9 +75,10 @@ export function formatTable(rows: Row[]): string {
     rule,
     ...rows.map((r) => line(columns.map((c) => c.value(r)))),
   ];
-  for (const row of rows.filter((r) => !passed(r))) {
+  for (const row of rows.filter((r) => !passed(r) || r.notes?.length)) {
     out.push('', `${row.test}:`);
     for (const problem of row.problems) out.push(`  - ${problem}`);
+    for (const note of row.notes ?? []) out.push(`  (note) ${note}`);
     if (row.expectedAfter) out.push(`  * expected to pass once ${row.expectedAfter}`);
   }
   return out.join('\n');

@@ -10,6 +10,9 @@ export class Workers {
   /** job key → the statuses its completions got. */
   readonly completions = new Map<string, number[]>();
   activations = 0;
+  /** Completions answered 204 after the job's lease (deadline) had passed. */
+  lateAcks = 0;
+  sampleError?: string;
 
   /** `urls()` is read on every round, so a worker follows the engine it should talk to. */
   constructor(
@@ -37,7 +40,10 @@ export class Workers {
       if (jobs.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
       await Promise.all(
         jobs.map(async (job) => {
-          const status = await completeJob(base, job.jobKey);
+          const { status, body } = await completeJob(base, job.jobKey);
+          if (status === 204 && Date.now() > Number(job.deadline)) this.lateAcks++;
+          if (status >= 500 && status !== 503)
+            this.sampleError ??= `${status} ${JSON.stringify(body).slice(0, 300)}`;
           this.completions.set(job.jobKey, [...(this.completions.get(job.jobKey) ?? []), status]);
         }),
       );
@@ -57,6 +63,15 @@ export class Workers {
     for (const statuses of this.completions.values())
       n += statuses.filter((s) => s >= 500 && s !== 503).length;
     return n;
+  }
+
+  /** Status → count over every completion answer but 204. */
+  statuses(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const list of this.completions.values()) {
+      for (const s of list) if (s !== 204) counts[s] = (counts[s] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async stop(): Promise<void> {

@@ -42,7 +42,7 @@ export const killUnderLoad: Scenario = {
     await workers.stop();
     return {
       test: 'kill-under-load',
-      load: `${count} starts, 2 jobs each, 4 workers`,
+      load: `${starts.acknowledged.length}/${count} starts acked, 2 jobs each`,
       faults: `${engine.kills} SIGKILLs every ${everyMs / 1000} s`,
       lost: outcome.lost,
       duplicated: outcome.duplicated + workers.doubleAcks(),
@@ -52,8 +52,10 @@ export const killUnderLoad: Scenario = {
         ...(workers.doubleAcks() ? [`jobs answered 204 twice: ${workers.doubleAcks()}`] : []),
         ...restartFailures.map((f) => `restart failed: ${f}`),
         ...engine.crashes.map((c) => `engine exited unasked: ${c.slice(0, 300)}`),
-        ...(starts.serverErrors ? [`starts answered 5xx: ${starts.serverErrors}`] : []),
-        ...(workers.serverErrors() ? [`completions answered 5xx: ${workers.serverErrors()}`] : []),
+      ],
+      notes: [
+        `start answers other than 200: ${JSON.stringify(starts.statuses)}${starts.sampleError ? `, e.g. ${starts.sampleError}` : ''}`,
+        `completion answers other than 204: ${JSON.stringify(workers.statuses())}${workers.sampleError ? `, e.g. ${workers.sampleError}` : ''}`,
       ],
     };
   },

@@ -1,0 +1,72 @@
+/**
+ * PostgreSQL restarted in immediate mode (a crash and recovery) while instances start and workers
+ * complete jobs. The engine must ride it out: no acknowledged start lost, nothing done twice, and the
+ * process still up afterwards (it is restarted if it died, so the counts still mean something).
+ */
+import { deploy } from '../api.js';
+import { sleep } from '../audit.js';
+import { serviceTasks } from '../bpmn.js';
+import { settle, twiceProblems } from '../outcome.js';
+import type { Context, Scenario } from '../scenario.js';
+import { startStream } from '../starts.js';
+import { Workers } from '../workers.js';
+
+export const pgRestart: Scenario = {
+  name: 'pg-restart',
+  budgetMs: { short: 90_000, full: 240_000 },
+  async run(ctx: Context) {
+    const count = ctx.pick(300, 1_500);
+    const restarts = ctx.pick(2, 5);
+    const { url, db } = await ctx.database();
+    const engine = await ctx.engine(url, db);
+    await deploy(engine.url, 'pgr.bpmn', serviceTasks('chaos-pgr', ['chaos-pgr-1']));
+    const workers = new Workers(() => [engine.url], { leaseMs: 5_000 }).start(['chaos-pgr-1'], 2);
+    ctx.onCleanup(() => workers.stop());
+
+    let streaming = true;
+    const stream = startStream(() => [engine.url], 'chaos-pgr', count, {
+      prefix: 'pgr',
+      concurrency: 6,
+      rate: ctx.pick(25, 25),
+    }).finally(() => (streaming = false));
+    let done = 0;
+    let revived = 0;
+    while (done < restarts) {
+      await sleep(ctx.pick(3_000, 8_000));
+      await ctx.cluster.restartImmediate();
+      done++;
+      if (!streaming) break;
+    }
+    const starts = await stream;
+    await sleep(3_000);
+    if (!engine.alive) {
+      revived++;
+      await engine.restart();
+    }
+    const outcome = await settle(db, 'chaos-pgr', starts, ctx.pick(60_000, 120_000));
+    await workers.stop();
+    const answers = await fetch(`${engine.url}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    return {
+      test: 'pg-restart',
+      load: `${starts.acknowledged.length}/${count} starts acked, 1 job each`,
+      faults: `${done} immediate PostgreSQL restarts`,
+      lost: outcome.lost,
+      duplicated: outcome.duplicated + workers.doubleAcks(),
+      stuck: outcome.stuck,
+      problems: [
+        ...twiceProblems(outcome),
+        ...(done < restarts ? [`only ${done} of ${restarts} restarts happened during the stream`] : []),
+        ...(revived ? ['the engine died with the database and had to be started again'] : []),
+        ...engine.crashes.map((c) => `engine exited unasked: ${c.slice(0, 400)}`),
+        ...(answers !== 200 ? [`/ready answered ${answers} after the restarts`] : []),
+      ],
+      notes: [
+        `start answers other than 200: ${JSON.stringify(starts.statuses)}${starts.sampleError ? `, e.g. ${starts.sampleError}` : ''}`,
+        `completion answers other than 204: ${JSON.stringify(workers.statuses())}${workers.sampleError ? `, e.g. ${workers.sampleError}` : ''}`,
+      ],
+    };
+  },
+};
