@@ -24,6 +24,8 @@ export class EngineProcess {
   /** Exits nobody asked for (a crash), with the tail of the log. */
   readonly crashes: string[] = [];
   private expectingExit = false;
+  /** Set by `stop()`: the process is never started again (a scenario that ran out of time). */
+  retired = false;
 
   private constructor(
     readonly port: number,
@@ -50,6 +52,7 @@ export class EngineProcess {
   }
 
   private async spawn(timeoutMs = 90_000): Promise<void> {
+    if (this.retired) throw new Error('engine stopped for good');
     this.expectingExit = false;
     const child = spawn(process.execPath, ['--max-semi-space-size=32', engineMain()], {
       env: { ...this.env, PORT: String(this.port) },
@@ -103,6 +106,7 @@ export class EngineProcess {
   }
 
   async stop(): Promise<void> {
+    this.retired = true;
     const child = this.child;
     if (!child || !this.alive) return;
     this.expectingExit = true;

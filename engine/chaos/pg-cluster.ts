@@ -95,11 +95,11 @@ export class PgCluster {
     await this.start();
   }
 
-  async createDatabase(name: string): Promise<string> {
+  async createDatabase(name: string, template?: string): Promise<string> {
     const client = new pg.Client({ connectionString: this.url() });
     await client.connect();
     try {
-      await client.query(`create database "${name}"`);
+      await client.query(`create database "${name}"${template ? ` template "${template}"` : ''}`);
     } finally {
       await client.end();
     }

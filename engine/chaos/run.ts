@@ -5,7 +5,7 @@
  */
 import { PgCluster } from './pg-cluster.js';
 import { formatTable, passed, type Row } from './report.js';
-import { Context, type Scenario } from './scenario.js';
+import { Context, prepareTemplate, type Scenario } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
 
 const short = process.argv.includes('--short') || process.env.CHAOS_SHORT === '1';
@@ -44,6 +44,7 @@ async function runOne(scenario: Scenario): Promise<Row> {
   const ctx = new Context(cluster!, short, scenario.name);
   current = ctx;
   const began = Date.now();
+  ctx.deadline = began + budget;
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
@@ -72,6 +73,7 @@ const rows: Row[] = [];
 try {
   say(`${short ? 'short' : 'full'} run: ${chosen.map((s) => s.name).join(', ')}; PostgreSQL on port ${port}`);
   cluster = await PgCluster.create(port);
+  await prepareTemplate(cluster);
   for (const scenario of chosen) {
     say(`${scenario.name}…`);
     rows.push(await runOne(scenario));

@@ -14,9 +14,26 @@ export interface Scenario {
   run(ctx: Context): Promise<Row>;
 }
 
+export const templateDatabase = 'chaos_template';
+
+/** Migrates the template database once (and seeds the demo accounts): each scenario copies it. */
+export async function prepareTemplate(cluster: PgCluster): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tramit-chaos-data-'));
+  const url = await cluster.createDatabase(templateDatabase);
+  const engine = await EngineProcess.start(url, dataDir);
+  await engine.stop();
+  const db = pool(url);
+  await grantAdmin(db).finally(() => db.end());
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 export class Context {
   private readonly cleanups: (() => Promise<unknown>)[] = [];
   private dbCount = 0;
+  /** True once the scenario is over (or out of time): its loops stop. */
+  closed = false;
+  /** When the scenario's budget runs out (ms since the epoch). */
+  deadline = Infinity;
   readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'tramit-chaos-data-'));
 
   constructor(
@@ -32,13 +49,19 @@ export class Context {
     return this.short ? short : full;
   }
 
+  /** Time left before the deadline, less `reserveMs` for counting and cleaning up (at least 5 s). */
+  remaining(reserveMs = 15_000): number {
+    return Math.max(5_000, this.deadline - Date.now() - reserveMs);
+  }
+
   onCleanup(fn: () => Promise<unknown>): void {
     this.cleanups.unshift(fn);
   }
 
-  /** A fresh database on the cluster, and a pool to audit it with. */
+  /** A fresh database on the cluster (a copy of the migrated template), and a pool to audit it with. */
   async database(): Promise<{ url: string; db: Pool }> {
-    const url = await this.cluster.createDatabase(`chaos_${this.name.replace(/\W/g, '_')}_${++this.dbCount}`);
+    const name = `chaos_${this.name.replace(/\W/g, '_')}_${++this.dbCount}`;
+    const url = await this.cluster.createDatabase(name, templateDatabase);
     const db = pool(url);
     this.onCleanup(() => db.end());
     return { url, db };
@@ -53,6 +76,7 @@ export class Context {
   }
 
   async cleanup(): Promise<void> {
+    this.closed = true;
     for (const fn of this.cleanups.splice(0)) await fn().catch(() => undefined);
   }
 }

@@ -22,13 +22,15 @@ export async function startStream(
     variables?: (i: number) => Record<string, unknown>;
     /** Starts per second at most (the stream then lasts about count / rate seconds). */
     rate?: number;
+    /** Stops the stream early (the scenario is over). */
+    stopped?: () => boolean;
   },
 ): Promise<StartResult> {
   const result: StartResult = { acknowledged: [], ambiguous: [], serverErrors: 0, statuses: {} };
   const began = Date.now();
   let next = 0;
   const lane = async () => {
-    while (next < count) {
+    while (next < count && !options.stopped?.()) {
       const i = next++;
       const due = options.rate ? began + (i * 1_000) / options.rate : 0;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));

@@ -65,7 +65,7 @@ function cases(depth: number, bigBytes: number): [string, string, string, string
 
 export const badInputs: Scenario = {
   name: 'bad-inputs',
-  budgetMs: { short: 90_000, full: 180_000 },
+  budgetMs: { short: 120_000, full: 180_000 },
   async run(ctx: Context) {
     const { url, db } = await ctx.database();
     const engine = await ctx.engine(url, db);

@@ -49,11 +49,11 @@ async function raceJoins(base: string, statuses: Record<string, number>, until: 
 
 export const concurrentCompletes: Scenario = {
   name: 'concurrent-completes',
-  budgetMs: { short: 90_000, full: 420_000 },
+  budgetMs: { short: 120_000, full: 360_000 },
   async run(ctx: Context) {
-    const tasks = ctx.pick(100, 1_000);
+    const tasks = ctx.pick(50, 1_000);
     const racers = ctx.pick(20, 100);
-    const joins = ctx.pick(100, 300);
+    const joins = ctx.pick(50, 300);
     const { url, db } = await ctx.database();
     const engine = await ctx.engine(url, db);
     await deploy(engine.url, 'race-task.bpmn', userTask('chaos-race-task'));
@@ -61,7 +61,10 @@ export const concurrentCompletes: Scenario = {
     const problems: string[] = [];
 
     // 1. User tasks: `racers` completions of each at once, a few tasks at a time.
-    const taskStarts = await startStream(() => [engine.url], 'chaos-race-task', tasks, { prefix: 'task' });
+    const taskStarts = await startStream(() => [engine.url], 'chaos-race-task', tasks, {
+      stopped: () => ctx.closed,
+      prefix: 'task',
+    });
     const keys = await userTaskKeys(db, taskStarts.acknowledged.length);
     const taskStatuses: Record<string, number> = {};
     let tasksTwice = 0;
@@ -87,16 +90,24 @@ export const concurrentCompletes: Scenario = {
       );
     if (tasksTwice) problems.push(`user tasks answered 204 more than once: ${tasksTwice}`);
     if (tasksNever) problems.push(`user tasks never answered 204: ${tasksNever}`);
-    const taskOutcome = await settle(db, 'chaos-race-task', taskStarts, 30_000);
+    const taskOutcome = await settle(db, 'chaos-race-task', taskStarts, Math.min(30_000, ctx.remaining()));
 
     // 2. Parallel joins whose branches complete together.
-    const joinStarts = await startStream(() => [engine.url], 'chaos-race-join', joins, { prefix: 'join' });
+    const joinStarts = await startStream(() => [engine.url], 'chaos-race-join', joins, {
+      stopped: () => ctx.closed,
+      prefix: 'join',
+    });
     const after = new Workers(() => [engine.url]).start(['chaos-race-after'], 2);
     ctx.onCleanup(() => after.stop());
     let settled = false;
     const jobStatuses: Record<string, number> = {};
-    const racing = raceJoins(engine.url, jobStatuses, () => settled);
-    const joinOutcome = await settle(db, 'chaos-race-join', joinStarts, ctx.pick(60_000, 120_000));
+    const racing = raceJoins(engine.url, jobStatuses, () => settled || ctx.closed);
+    const joinOutcome = await settle(
+      db,
+      'chaos-race-join',
+      joinStarts,
+      Math.min(ctx.pick(60_000, 120_000), ctx.remaining()),
+    );
     settled = true;
     const jobsTwice = await racing;
     await after.stop();

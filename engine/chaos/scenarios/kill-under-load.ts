@@ -12,9 +12,9 @@ import { Workers } from '../workers.js';
 
 export const killUnderLoad: Scenario = {
   name: 'kill-under-load',
-  budgetMs: { short: 90_000, full: 240_000 },
+  budgetMs: { short: 120_000, full: 240_000 },
   async run(ctx: Context) {
-    const count = ctx.pick(150, 800);
+    const count = ctx.pick(80, 800);
     const minKills = ctx.pick(3, 10);
     const everyMs = ctx.pick(3_000, 4_000);
     const { url, db } = await ctx.database();
@@ -32,13 +32,18 @@ export const killUnderLoad: Scenario = {
       concurrency: 6,
     }).finally(() => (streaming = false));
     const restartFailures: string[] = [];
-    while (streaming || engine.kills < minKills) {
+    while ((streaming || engine.kills < minKills) && !ctx.closed) {
       await sleep(everyMs);
       await engine.kill();
       await engine.restart().catch((error: unknown) => restartFailures.push(String(error).slice(0, 300)));
     }
     const starts = await stream;
-    const outcome = await settle(db, 'chaos-kill', starts, ctx.pick(60_000, 120_000));
+    const outcome = await settle(
+      db,
+      'chaos-kill',
+      starts,
+      Math.min(ctx.pick(60_000, 120_000), ctx.remaining()),
+    );
     await workers.stop();
     return {
       test: 'kill-under-load',

@@ -15,11 +15,12 @@ import { Workers } from '../workers.js';
 
 export const networkCut: Scenario = {
   name: 'network-cut',
-  budgetMs: { short: 100_000, full: 240_000 },
+  budgetMs: { short: 120_000, full: 240_000 },
   async run(ctx: Context) {
-    const count = ctx.pick(200, 600);
-    const timers = ctx.pick(50, 200);
-    const cutMs = ctx.pick(8_000, 30_000);
+    const count = ctx.pick(100, 600);
+    const timers = ctx.pick(30, 200);
+    const cutMs = ctx.pick(6_000, 30_000);
+    const after = ctx.pick(20, 50);
     const leaseMs = ctx.pick(3_000, 5_000);
     const { url, db } = await ctx.database();
     const proxy = new TcpProxy(ctx.cluster.port);
@@ -36,26 +37,39 @@ export const networkCut: Scenario = {
     const cutAfterMs = 3_000;
     const timerStarts = await startStream(urls, 'chaos-cut-timer', timers, {
       prefix: 'cut-timer',
+      stopped: () => ctx.closed,
       variables: () => ({ delay: `PT${Math.ceil((cutAfterMs + 2_000) / 1000) + 1}S` }),
     });
-    const stream = startStream(urls, 'chaos-cut', count, { prefix: 'cut', rate: 20 });
+    const stream = startStream(urls, 'chaos-cut', count, {
+      stopped: () => ctx.closed,
+      prefix: 'cut',
+      rate: 20,
+    });
     await sleep(cutAfterMs);
     proxy.cut(cutMs);
     await sleep(cutMs);
     const starts = await stream;
     // After the cut, A alone must start and run instances again.
-    const afterwards = await startStream(() => [a.url], 'chaos-cut', 50, { prefix: 'cut-after' });
+    const afterwards = await startStream(() => [a.url], 'chaos-cut', after, {
+      stopped: () => ctx.closed,
+      prefix: 'cut-after',
+    });
     const all = {
       ...starts,
       acknowledged: [...starts.acknowledged, ...afterwards.acknowledged],
       ambiguous: [...starts.ambiguous, ...afterwards.ambiguous],
     };
-    const jobs = await settle(db, 'chaos-cut', all, ctx.pick(60_000, 120_000));
-    const fired = await settle(db, 'chaos-cut-timer', timerStarts, ctx.pick(45_000, 60_000));
+    const jobs = await settle(db, 'chaos-cut', all, Math.min(ctx.pick(60_000, 120_000), ctx.remaining()));
+    const fired = await settle(
+      db,
+      'chaos-cut-timer',
+      timerStarts,
+      Math.min(ctx.pick(45_000, 60_000), ctx.remaining()),
+    );
     await workers.stop();
     return {
       test: 'network-cut',
-      load: `${all.acknowledged.length}/${count + 50} jobs, ${timerStarts.acknowledged.length} timers, 2 engines`,
+      load: `${all.acknowledged.length}/${count + after} jobs, ${timerStarts.acknowledged.length} timers, 2 engines`,
       faults: `${proxy.cuts} cut of ${cutMs / 1000} s (engine A), lease ${leaseMs / 1000} s`,
       lost: jobs.lost + fired.lost,
       duplicated: jobs.duplicated + fired.duplicated + workers.doubleAcks(),
@@ -64,8 +78,8 @@ export const networkCut: Scenario = {
         ...twiceProblems(jobs),
         ...twiceProblems(fired),
         ...(workers.doubleAcks() ? [`jobs answered 204 twice: ${workers.doubleAcks()}`] : []),
-        ...(afterwards.acknowledged.length < 50
-          ? [`after the cut, A acknowledged ${afterwards.acknowledged.length}/50 starts`]
+        ...(afterwards.acknowledged.length < after
+          ? [`after the cut, A acknowledged ${afterwards.acknowledged.length}/${after} starts`]
           : []),
         ...[...a.crashes, ...b.crashes].map((c) => `engine exited unasked: ${c.slice(0, 400)}`),
       ],

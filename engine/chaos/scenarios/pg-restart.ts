@@ -13,9 +13,9 @@ import { Workers } from '../workers.js';
 
 export const pgRestart: Scenario = {
   name: 'pg-restart',
-  budgetMs: { short: 90_000, full: 240_000 },
+  budgetMs: { short: 120_000, full: 240_000 },
   async run(ctx: Context) {
-    const count = ctx.pick(300, 1_500);
+    const count = ctx.pick(150, 1_500);
     const restarts = ctx.pick(2, 5);
     const { url, db } = await ctx.database();
     const engine = await ctx.engine(url, db);
@@ -27,12 +27,12 @@ export const pgRestart: Scenario = {
     const stream = startStream(() => [engine.url], 'chaos-pgr', count, {
       prefix: 'pgr',
       concurrency: 6,
-      rate: ctx.pick(25, 25),
+      rate: 20,
     }).finally(() => (streaming = false));
     let done = 0;
     let revived = 0;
-    while (done < restarts) {
-      await sleep(ctx.pick(3_000, 8_000));
+    while (done < restarts && !ctx.closed) {
+      await sleep(ctx.pick(2_500, 10_000));
       await ctx.cluster.restartImmediate();
       done++;
       if (!streaming) break;
@@ -43,7 +43,12 @@ export const pgRestart: Scenario = {
       revived++;
       await engine.restart();
     }
-    const outcome = await settle(db, 'chaos-pgr', starts, ctx.pick(60_000, 120_000));
+    const outcome = await settle(
+      db,
+      'chaos-pgr',
+      starts,
+      Math.min(ctx.pick(60_000, 120_000), ctx.remaining()),
+    );
     await workers.stop();
     const answers = await fetch(`${engine.url}/ready`).then(
       (r) => r.status,

@@ -11,11 +11,11 @@ import { startStream } from '../starts.js';
 
 export const timerOutage: Scenario = {
   name: 'timer-outage',
-  budgetMs: { short: 100_000, full: 300_000 },
+  budgetMs: { short: 120_000, full: 330_000 },
   async run(ctx: Context) {
-    const timers = ctx.pick(200, 1_000);
-    const outageMs = ctx.pick(25_000, 120_000);
-    const dueInS = ctx.pick(15, 45);
+    const timers = ctx.pick(100, 1_000);
+    const outageMs = ctx.pick(15_000, 120_000);
+    const dueInS = ctx.pick(10, 45);
     const withinMs = 60_000;
     const { url, db } = await ctx.database();
     const engine = await ctx.engine(url, db);
@@ -25,6 +25,7 @@ export const timerOutage: Scenario = {
     const dueAt = began + dueInS * 1_000;
     const starts = await startStream(() => [engine.url], 'chaos-outage', timers, {
       prefix: 'outage',
+      stopped: () => ctx.closed,
       concurrency: 8,
       variables: () => ({ delay: `PT${Math.max(1, Math.round((dueAt - Date.now()) / 1000))}S` }),
     });
@@ -45,7 +46,7 @@ export const timerOutage: Scenario = {
       revived = true;
       await engine.restart();
     }
-    const outcome = await settle(db, 'chaos-outage', starts, withinMs + 30_000);
+    const outcome = await settle(db, 'chaos-outage', starts, Math.min(withinMs + 30_000, ctx.remaining()));
     const late = await db.query<{ n: string; worst: string | null }>(
       `select count(*) filter (where end_date > $1) as n, max(end_date) as worst
          from process_instances where bpmn_process_id = 'chaos-outage' and state = 'COMPLETED'`,
