@@ -54,6 +54,16 @@ export class Context {
     return Math.max(5_000, this.deadline - Date.now() - reserveMs);
   }
 
+  /** Time left before the deadline (ms). */
+  timeLeft(): number {
+    return this.deadline - Date.now();
+  }
+
+  /** Progress, on standard error. */
+  say(text: string): void {
+    process.stderr.write(`[chaos]   ${this.name}: ${text}\n`);
+  }
+
   onCleanup(fn: () => Promise<unknown>): void {
     this.cleanups.unshift(fn);
   }

@@ -14,7 +14,7 @@ export const killUnderLoad: Scenario = {
   name: 'kill-under-load',
   budgetMs: { short: 120_000, full: 240_000 },
   async run(ctx: Context) {
-    const count = ctx.pick(80, 800);
+    const count = ctx.pick(400, 2_000);
     const minKills = ctx.pick(3, 10);
     const everyMs = ctx.pick(3_000, 4_000);
     const { url, db } = await ctx.database();
@@ -26,18 +26,24 @@ export const killUnderLoad: Scenario = {
     );
     ctx.onCleanup(() => workers.stop());
 
-    let streaming = true;
+    // Starts flow (at most `count`, 15 a second) until the kills are done.
+    let faulting = true;
     const stream = startStream(() => [engine.url], 'chaos-kill', count, {
       prefix: 'kill',
       concurrency: 6,
-    }).finally(() => (streaming = false));
+      rate: 15,
+      stopped: () => ctx.closed || !faulting,
+    });
     const restartFailures: string[] = [];
-    while ((streaming || engine.kills < minKills) && !ctx.closed) {
+    while (engine.kills < minKills && ctx.timeLeft() > ctx.pick(50_000, 90_000)) {
       await sleep(everyMs);
       await engine.kill();
       await engine.restart().catch((error: unknown) => restartFailures.push(String(error).slice(0, 300)));
+      ctx.say(`kill ${engine.kills} done, engine back`);
     }
+    faulting = false;
     const starts = await stream;
+    ctx.say(`${starts.acknowledged.length} starts acknowledged; settling`);
     const outcome = await settle(
       db,
       'chaos-kill',
@@ -47,7 +53,7 @@ export const killUnderLoad: Scenario = {
     await workers.stop();
     return {
       test: 'kill-under-load',
-      load: `${starts.acknowledged.length}/${count} starts acked, 2 jobs each`,
+      load: `${starts.acknowledged.length}/${starts.acknowledged.length + starts.ambiguous.length} starts acked, 2 jobs`,
       faults: `${engine.kills} SIGKILLs every ${everyMs / 1000} s`,
       lost: outcome.lost,
       duplicated: outcome.duplicated + workers.doubleAcks(),
@@ -55,6 +61,7 @@ export const killUnderLoad: Scenario = {
       problems: [
         ...twiceProblems(outcome),
         ...(workers.doubleAcks() ? [`jobs answered 204 twice: ${workers.doubleAcks()}`] : []),
+        ...(engine.kills < minKills ? [`only ${engine.kills} of ${minKills} kills fit in the time`] : []),
         ...restartFailures.map((f) => `restart failed: ${f}`),
         ...engine.crashes.map((c) => `engine exited unasked: ${c.slice(0, 300)}`),
       ],
