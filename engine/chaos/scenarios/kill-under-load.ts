@@ -35,7 +35,7 @@ export const killUnderLoad: Scenario = {
       stopped: () => ctx.closed || !faulting,
     });
     const restartFailures: string[] = [];
-    while (engine.kills < minKills && ctx.timeLeft() > ctx.pick(50_000, 90_000)) {
+    while (engine.kills < minKills && ctx.timeLeft() > ctx.pick(35_000, 90_000)) {
       await sleep(everyMs);
       await engine.kill();
       await engine.restart().catch((error: unknown) => restartFailures.push(String(error).slice(0, 300)));

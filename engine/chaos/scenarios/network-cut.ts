@@ -15,7 +15,7 @@ import { Workers } from '../workers.js';
 
 export const networkCut: Scenario = {
   name: 'network-cut',
-  budgetMs: { short: 120_000, full: 240_000 },
+  budgetMs: { short: 180_000, full: 240_000 },
   async run(ctx: Context) {
     const count = ctx.pick(100, 600);
     const timers = ctx.pick(30, 200);

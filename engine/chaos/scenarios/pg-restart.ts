@@ -33,7 +33,7 @@ export const pgRestart: Scenario = {
     });
     let done = 0;
     let revived = 0;
-    while (done < restarts && ctx.timeLeft() > ctx.pick(50_000, 90_000)) {
+    while (done < restarts && ctx.timeLeft() > ctx.pick(35_000, 90_000)) {
       await sleep(ctx.pick(2_500, 10_000));
       await ctx.cluster.restartImmediate();
       done++;
