@@ -19,12 +19,15 @@ export const templateDatabase = 'chaos_template';
 /** Migrates the template database once (and seeds the demo accounts): each scenario copies it. */
 export async function prepareTemplate(cluster: PgCluster): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tramit-chaos-data-'));
-  const url = await cluster.createDatabase(templateDatabase);
-  const engine = await EngineProcess.start(url, dataDir);
-  await engine.stop();
-  const db = pool(url);
-  await grantAdmin(db).finally(() => db.end());
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const url = await cluster.createDatabase(templateDatabase);
+    const engine = await EngineProcess.start(url, dataDir);
+    await engine.stop();
+    const db = pool(url);
+    await grantAdmin(db).finally(() => db.end());
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 export class Context {
