@@ -5,4 +5,6 @@ import type { ProcessEngine } from '../process-engine/process-engine.js';
 export interface ApiDeps {
   engine: ProcessEngine;
   db: Db;
+  /** `TRAMIT_SENSITIVE_VARIABLES`: names or patterns masked for roles that may not read them. */
+  sensitiveVariables: readonly string[];
 }

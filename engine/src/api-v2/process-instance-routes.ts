@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
 import { EngineError } from '../process-engine/engine-context.js';
 import type { ApiDeps } from './api-deps.js';
+import { maskSensitiveRecord, variableViewFor } from './variable-visibility.js';
 import { keyParam, longKey, optionalBody, tenantId, variables } from './inputs.js';
 import { processInstanceQuery } from './process-instance-query.js';
 import { handle, parseRequest, rejection } from './problems.js';
@@ -65,12 +66,14 @@ export function processInstanceRoutes(r: SecureRouter, deps: ApiDeps): void {
         businessId: null,
       };
       if (body.awaitCompletion) {
-        result.variables = await awaitResult(
+        const variables = await awaitResult(
           deps,
           created.processInstanceKey,
           body.requestTimeout,
           body.fetchVariables,
         );
+        const view = await variableViewFor(deps, req.principal!);
+        result.variables = await maskSensitiveRecord(deps.db, view, created.processInstanceKey, variables);
       }
       res.json(result);
     }),

@@ -50,6 +50,7 @@ export interface AppDeps {
   auth: AuthSettings;
   bodyLimit: string;
   exportMaxRows: number;
+  sensitiveVariables: readonly string[];
   trustProxy: boolean;
   secureCookies: boolean;
   metricsToken: string | undefined;
@@ -103,7 +104,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db, { exportMaxRows: deps.exportMaxRows });
   relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types));
-  v2Routes(routes, { engine: deps.engine, db: deps.db });
+  v2Routes(routes, { engine: deps.engine, db: deps.db, sensitiveVariables: deps.sensitiveVariables });
   ruleRoutes(routes, deps.definitions, deps.rules);
   assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });
   notificationRoutes(routes, { db: deps.db });
