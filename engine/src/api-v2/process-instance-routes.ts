@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
 import { EngineError } from '../process-engine/engine-context.js';
 import type { ApiDeps } from './api-deps.js';
+import { hideSensitiveValueFilters } from './sensitive-variable-sql.js';
 import { maskSensitiveRecord, variableViewFor } from './variable-visibility.js';
 import { keyParam, longKey, optionalBody, tenantId, variables } from './inputs.js';
 import { processInstanceQuery } from './process-instance-query.js';
@@ -83,7 +84,9 @@ export function processInstanceRoutes(r: SecureRouter, deps: ApiDeps): void {
     '/v2/process-instances/search',
     'processes.read',
     handle(async (req, res) => {
-      res.json(await runSearch(deps.db, processInstanceQuery, req.body));
+      const view = await variableViewFor(deps, req.principal!);
+      const spec = hideSensitiveValueFilters(processInstanceQuery, view, { variables: 'pi.key' });
+      res.json(await runSearch(deps.db, spec, req.body));
     }),
   );
 

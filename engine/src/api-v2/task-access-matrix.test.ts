@@ -331,3 +331,50 @@ describe('why a caller is refused', () => {
     expect(found.body.items).toMatchObject([{ name: 'localNote', value: '"checked"' }]);
   });
 });
+
+describe('a value filter cannot tell a sensitive value it may not read', () => {
+  const iban = JSON.stringify(secrets.iban);
+  const count = async (caller: Caller, path: string, body: unknown) => {
+    const found = await identities[caller].send('POST', path, body);
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    return (found.body.items as unknown[]).length;
+  };
+
+  it.each([
+    ['agent', 0],
+    ['supervisor', 0],
+    ['admin', 1],
+    ['machine', 1],
+  ] as const)('%s: variables, process instances and user tasks by value', async (caller, matches) => {
+    const { instance } = await taskFor(caller, 'candidate-group');
+    const byValue = (name: string, value: string) => ({
+      filter: { processInstanceKey: instance, name, value },
+    });
+    expect(await count(caller, '/variables/search', byValue('iban', iban))).toBe(matches);
+    expect(await count(caller, '/variables/search', byValue('userPassword', '"hunter2"'))).toBe(matches);
+    expect(await count(caller, '/variables/search', byValue('topic', '"street light"'))).toBe(1);
+    const sorted = await identities[caller].send('POST', '/variables/search', {
+      filter: { processInstanceKey: instance },
+      sort: [{ field: 'value' }],
+    });
+    expect(sorted.status).toBe(200);
+    expect(
+      await count(caller, '/process-instances/search', {
+        filter: { processInstanceKey: instance, variables: [{ name: 'iban', value: iban }] },
+      }),
+    ).toBe(matches);
+    expect(
+      await count(caller, '/user-tasks/search', {
+        filter: {
+          processInstanceKey: instance,
+          processInstanceVariables: [{ name: 'dniNumber', value: '"12345678Z"' }],
+        },
+      }),
+    ).toBe(matches);
+    expect(
+      await count(caller, '/user-tasks/search', {
+        filter: { processInstanceKey: instance, localVariables: [{ name: 'localNote', value: '"checked"' }] },
+      }),
+    ).toBe(1);
+  });
+});

@@ -7,6 +7,8 @@ import { findByKey } from './search/find-by-key.js';
 import { runSearch } from './search/run-search.js';
 import { auditTaskOverride, authorizeTaskAction } from './user-task-access.js';
 import { userTaskQuery } from './user-task-query.js';
+import { hideSensitiveValueFilters } from './sensitive-variable-sql.js';
+import { variableViewFor } from './variable-visibility.js';
 
 const assignmentRequest = z.strictObject({
   assignee: z.string().min(1, 'the assignee must not be empty'),
@@ -28,7 +30,12 @@ export function userTaskRoutes(r: SecureRouter, deps: ApiDeps): void {
     '/v2/user-tasks/search',
     'tasks.read',
     handle(async (req, res) => {
-      res.json(await runSearch(deps.db, userTaskQuery, req.body));
+      const view = await variableViewFor(deps, req.principal!);
+      const spec = hideSensitiveValueFilters(userTaskQuery, view, {
+        processInstanceVariables: 'ut.process_instance_key',
+        localVariables: 'ut.element_instance_key',
+      });
+      res.json(await runSearch(deps.db, spec, req.body));
     }),
   );
 

@@ -7,6 +7,7 @@ import { keyOf } from './row-values.js';
 import { runSearch } from './search/run-search.js';
 import { loadTaskForAccess } from './user-task-access.js';
 import { fullVariableQuery, truncatedVariableQuery } from './variable-query.js';
+import { hideSensitiveValues } from './sensitive-variable-sql.js';
 import { searchQuery } from './variable-routes.js';
 import { assertInstanceVisible, maskSensitive, variableViewFor } from './variable-visibility.js';
 
@@ -49,13 +50,13 @@ export function userTaskVariableRoutes(r: SecureRouter, deps: ApiDeps): void {
       await assertInstanceVisible(deps.db, view, task.processInstanceKey);
       const scopes = await scopeChain(deps.db, task.processInstanceKey, task.elementInstanceKey);
       const base = truncateValues === 'false' ? fullVariableQuery : truncatedVariableQuery;
-      const spec = { ...base, from: (db: Knex) => base.from(db).whereIn('v.scope_key', scopes) };
-      const found = await runSearch(deps.db, spec, req.body);
       const principal = req.principal!;
-      const assignee = principal.kind === 'user' && task.assignee === principal.name;
+      const clear = view.readsSensitive || (principal.kind === 'user' && task.assignee === principal.name);
+      const inScope = { ...base, from: (db: Knex) => base.from(db).whereIn('v.scope_key', scopes) };
+      const found = await runSearch(deps.db, hideSensitiveValues(inScope, view, clear), req.body);
       res.json({
         ...found,
-        items: await maskSensitive(deps.db, view, found.items, view.readsSensitive || assignee),
+        items: await maskSensitive(deps.db, view, found.items, clear),
       });
     }),
   );

@@ -5,6 +5,7 @@ import { keyParam } from './inputs.js';
 import { handle, parseRequest, rejection } from './problems.js';
 import { findByKey } from './search/find-by-key.js';
 import { runSearch } from './search/run-search.js';
+import { hideSensitiveValues } from './sensitive-variable-sql.js';
 import { fullVariableQuery, truncatedVariableQuery } from './variable-query.js';
 import {
   assertInstanceVisible,
@@ -27,11 +28,8 @@ export function variableRoutes(r: SecureRouter, deps: ApiDeps): void {
       const { truncateValues } = parseRequest(searchQuery, req.query, 'query string');
       const spec = truncateValues === 'false' ? fullVariableQuery : truncatedVariableQuery;
       const view = await variableViewFor(deps, req.principal!);
-      const found = await runSearch(
-        deps.db,
-        onlyVisibleInstances(spec, view, 'v.process_instance_key'),
-        req.body,
-      );
+      const visible = hideSensitiveValues(onlyVisibleInstances(spec, view, 'v.process_instance_key'), view);
+      const found = await runSearch(deps.db, visible, req.body);
       res.json({ ...found, items: await maskSensitive(deps.db, view, found.items) });
     }),
   );
