@@ -14,6 +14,7 @@ const smokeFiles = [
   'engine/src/process-engine/events.test.ts',
   'engine/src/platform/entities/entity-records.test.ts',
   'engine/src/server/embedded-journey.test.ts',
+  'engine/src/api-v2/task-access-matrix.test.ts',
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];

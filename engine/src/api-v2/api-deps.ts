@@ -8,4 +8,6 @@ export interface ApiDeps {
   db: Db;
   /** Creating requests answered once per `Idempotency-Key`. */
   idempotency: Idempotency;
+  /** `TRAMIT_SENSITIVE_VARIABLES`: names or patterns masked for roles that may not read them. */
+  sensitiveVariables: readonly string[];
 }

@@ -10,6 +10,7 @@ import { processDefinitionRoutes } from './process-definition-routes.js';
 import { processInstanceRoutes } from './process-instance-routes.js';
 import { topologyRoutes } from './topology-routes.js';
 import { userTaskRoutes } from './user-task-routes.js';
+import { userTaskVariableRoutes } from './user-task-variable-routes.js';
 import { variableRoutes } from './variable-routes.js';
 
 /**
@@ -25,6 +26,7 @@ export function v2Routes(r: SecureRouter, deps: ApiDeps): void {
   variableRoutes(r, deps);
   jobRoutes(r, deps);
   userTaskRoutes(r, deps);
+  userTaskVariableRoutes(r, deps);
   messageRoutes(r, deps);
   incidentRoutes(r, deps);
   topologyRoutes(r);

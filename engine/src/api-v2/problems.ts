@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { Problem, type ProblemFieldError } from '../http/problem.js';
 import { EngineError } from '../process-engine/engine-context.js';
 
-type Rejection = 'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_ARGUMENT' | 'ALREADY_EXISTS' | 'DEADLINE_EXCEEDED';
+type Rejection =
+  'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_ARGUMENT' | 'ALREADY_EXISTS' | 'DEADLINE_EXCEEDED' | 'FORBIDDEN';
 
 const statusOf: Record<Rejection, number> = {
   NOT_FOUND: 404,
@@ -12,6 +13,7 @@ const statusOf: Record<Rejection, number> = {
   INVALID_ARGUMENT: 400,
   ALREADY_EXISTS: 409,
   DEADLINE_EXCEEDED: 504,
+  FORBIDDEN: 403,
 };
 
 /**

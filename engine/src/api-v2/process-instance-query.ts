@@ -24,8 +24,11 @@ export interface ProcessInstanceItem {
 
 const stringFilter: FilterField = { kind: 'string', expr: 'v.value::text' };
 
-/** `variables: [{ name, value }]`: the instance has a root variable of that name whose JSON matches. */
-export const variableValuesFilter = (scopeKey: string): FilterField => ({
+/**
+ * `variables: [{ name, value }]`: the instance has a root variable of that name whose JSON matches;
+ * never one for which `hidden` (SQL over `v`) holds.
+ */
+export const variableValuesFilter = (scopeKey: string, hidden?: string): FilterField => ({
   kind: 'custom',
   schema: z.array(z.strictObject({ name: z.string(), value: schemaOf(stringFilter) })),
   condition: (wanted: { name: string; value: unknown }[]) =>
@@ -33,7 +36,7 @@ export const variableValuesFilter = (scopeKey: string): FilterField => ({
       wanted.map(({ name, value }) => {
         const match = allOf(conditionsOf(stringFilter, value));
         return {
-          sql: `exists (select 1 from variables v where v.scope_key = ${scopeKey} and v.name = ? and ${match.sql})`,
+          sql: `exists (select 1 from variables v where v.scope_key = ${scopeKey} and v.name = ? and ${match.sql}${hidden ? ` and not ${hidden}` : ''})`,
           bindings: [name, ...match.bindings],
         };
       }),

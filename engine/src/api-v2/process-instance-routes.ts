@@ -4,6 +4,8 @@ import { sendAnswer, type Answer } from '../platform/idempotency/idempotency.js'
 import { EngineError } from '../process-engine/engine-context.js';
 import type { CreatedInstance } from '../process-engine/instances.js';
 import type { ApiDeps } from './api-deps.js';
+import { hideSensitiveValueFilters } from './sensitive-variable-sql.js';
+import { maskSensitiveRecord, variableViewFor } from './variable-visibility.js';
 import { keyParam, longKey, optionalBody, tenantId, variables } from './inputs.js';
 import { processInstanceQuery } from './process-instance-query.js';
 import { fromEngineError, handle, parseRequest, rejection } from './problems.js';
@@ -67,12 +69,14 @@ export function processInstanceRoutes(r: SecureRouter, deps: ApiDeps): void {
       const body = outcome.answer.status === 200 ? parseRequest(createRequest, req.body) : undefined;
       const result = outcome.answer.body as { processInstanceKey: string; variables: unknown };
       if (body?.awaitCompletion) {
-        result.variables = await awaitResult(
+        const variables = await awaitResult(
           deps,
           result.processInstanceKey,
           body.requestTimeout,
           body.fetchVariables,
         );
+        const view = await variableViewFor(deps, req.principal!);
+        result.variables = await maskSensitiveRecord(deps.db, view, result.processInstanceKey, variables);
       }
       sendAnswer(res, outcome);
     }),
@@ -82,7 +86,9 @@ export function processInstanceRoutes(r: SecureRouter, deps: ApiDeps): void {
     '/v2/process-instances/search',
     'processes.read',
     handle(async (req, res) => {
-      res.json(await runSearch(deps.db, processInstanceQuery, req.body));
+      const view = await variableViewFor(deps, req.principal!);
+      const spec = hideSensitiveValueFilters(processInstanceQuery, view, { variables: 'pi.key' });
+      res.json(await runSearch(deps.db, spec, req.body));
     }),
   );
 

@@ -5,7 +5,10 @@ import { keyParam, optionalBody, variables } from './inputs.js';
 import { handle, parseRequest, rejection } from './problems.js';
 import { findByKey } from './search/find-by-key.js';
 import { runSearch } from './search/run-search.js';
+import { auditTaskOverride, authorizeTaskAction } from './user-task-access.js';
 import { userTaskQuery } from './user-task-query.js';
+import { hideSensitiveValueFilters } from './sensitive-variable-sql.js';
+import { variableViewFor } from './variable-visibility.js';
 
 const assignmentRequest = z.strictObject({
   assignee: z.string().min(1, 'the assignee must not be empty'),
@@ -18,12 +21,21 @@ const completionRequest = z.strictObject({
   action: z.string().nullable().optional(),
 });
 
+/**
+ * User tasks. Commands check the caller against the task (see platform/auth/task-access.ts): its
+ * assignee, or a candidate of an unassigned task; admins and supervisors override, audited.
+ */
 export function userTaskRoutes(r: SecureRouter, deps: ApiDeps): void {
   r.post(
     '/v2/user-tasks/search',
     'tasks.read',
     handle(async (req, res) => {
-      res.json(await runSearch(deps.db, userTaskQuery, req.body));
+      const view = await variableViewFor(deps, req.principal!);
+      const spec = hideSensitiveValueFilters(userTaskQuery, view, {
+        processInstanceVariables: 'ut.process_instance_key',
+        localVariables: 'ut.element_instance_key',
+      });
+      res.json(await runSearch(deps.db, spec, req.body));
     }),
   );
 
@@ -44,8 +56,16 @@ export function userTaskRoutes(r: SecureRouter, deps: ApiDeps): void {
     handle(async (req, res) => {
       const key = keyParam(req, 'userTaskKey');
       const body = parseRequest(assignmentRequest, req.body);
+      const action = { kind: 'assign', assignee: body.assignee } as const;
+      const { task, override } = await authorizeTaskAction(deps.db, req.principal!, key, action);
       // Camunda reassigns an assigned task unless told not to.
-      await deps.engine.assignUserTask(key, body.assignee, { allowOverride: body.allowOverride ?? true });
+      await deps.engine.assignUserTask(key, body.assignee, {
+        allowOverride: body.allowOverride ?? true,
+        expectedAssignee: task.assignee,
+        beforeCommit: override
+          ? (trx, previous) => auditTaskOverride(trx, req.principal!, task, action, previous)
+          : undefined,
+      });
       res.status(204).end();
     }),
   );
@@ -54,7 +74,15 @@ export function userTaskRoutes(r: SecureRouter, deps: ApiDeps): void {
     '/v2/user-tasks/:userTaskKey/assignee',
     'tasks.work',
     handle(async (req, res) => {
-      await deps.engine.assignUserTask(keyParam(req, 'userTaskKey'), null);
+      const key = keyParam(req, 'userTaskKey');
+      const action = { kind: 'unassign' } as const;
+      const { task, override } = await authorizeTaskAction(deps.db, req.principal!, key, action);
+      await deps.engine.assignUserTask(key, null, {
+        expectedAssignee: task.assignee,
+        beforeCommit: override
+          ? (trx, previous) => auditTaskOverride(trx, req.principal!, task, action, previous)
+          : undefined,
+      });
       res.status(204).end();
     }),
   );
@@ -65,7 +93,11 @@ export function userTaskRoutes(r: SecureRouter, deps: ApiDeps): void {
     handle(async (req, res) => {
       const key = keyParam(req, 'userTaskKey');
       const body = parseRequest(completionRequest, optionalBody(req));
-      await deps.engine.completeUserTask(key, body.variables ?? {});
+      const action = { kind: 'complete' } as const;
+      const { task, override } = await authorizeTaskAction(deps.db, req.principal!, key, action);
+      await deps.engine.completeUserTask(key, body.variables ?? {}, { expectedAssignee: task.assignee });
+      // The completion's own transaction is the engine's group commit; the override entry follows it.
+      if (override) await auditTaskOverride(deps.db, req.principal!, task, action, task.assignee);
       res.status(204).end();
     }),
   );

@@ -32,7 +32,7 @@ import {
   type PublishedMessage,
 } from './messages.js';
 import { createNotifier } from './notifier.js';
-import { assignUserTask, completeUserTask } from './user-tasks.js';
+import { assignUserTask, completeUserTask, type TaskCommandOptions } from './user-tasks.js';
 
 /** The typed in-process API of the engine: what the REST API, connectors and Tramit's own code call. */
 export class ProcessEngine {
@@ -97,10 +97,14 @@ export class ProcessEngine {
   updateJobRetries(jobKey: string, retries: number) {
     return updateJobRetries(this.ctx, jobKey, retries);
   }
-  completeUserTask(userTaskKey: string, variables?: Record<string, unknown>) {
-    return completeUserTask(this.ctx, userTaskKey, variables);
+  completeUserTask(userTaskKey: string, variables?: Record<string, unknown>, options?: TaskCommandOptions) {
+    return completeUserTask(this.ctx, userTaskKey, variables, options);
   }
-  assignUserTask(userTaskKey: string, assignee: string | null, options?: { allowOverride?: boolean }) {
+  assignUserTask(
+    userTaskKey: string,
+    assignee: string | null,
+    options?: Parameters<typeof assignUserTask>[3],
+  ) {
     return assignUserTask(this.ctx, userTaskKey, assignee, options);
   }
   publishMessage(request: MessageRequest, beforeCommit?: BeforeCommit<PublishedMessage>) {

@@ -52,6 +52,7 @@ export interface AppDeps {
   auth: AuthSettings;
   bodyLimit: string;
   exportMaxRows: number;
+  sensitiveVariables: readonly string[];
   trustProxy: boolean;
   secureCookies: boolean;
   metricsToken: string | undefined;
@@ -110,7 +111,12 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     idempotency: deps.idempotency,
   });
   relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types), deps.idempotency);
-  v2Routes(routes, { engine: deps.engine, db: deps.db, idempotency: deps.idempotency });
+  v2Routes(routes, {
+    engine: deps.engine,
+    db: deps.db,
+    idempotency: deps.idempotency,
+    sensitiveVariables: deps.sensitiveVariables,
+  });
   ruleRoutes(routes, deps.definitions, deps.rules);
   assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });
   notificationRoutes(routes, { db: deps.db });

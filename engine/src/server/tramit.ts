@@ -175,6 +175,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     auth,
     bodyLimit: config.bodyLimit,
     exportMaxRows: config.exportMaxRows,
+    sensitiveVariables: config.sensitiveVariables,
     trustProxy: config.trustProxy,
     secureCookies: config.publicUrl ? config.publicUrl.startsWith('https:') : config.production,
     metricsToken: config.metricsToken,

@@ -11,6 +11,7 @@ import {
   type ModdleElement,
 } from './moddle/moddle-element.js';
 import type { UnresolvedReferences } from './moddle/unresolved-references.js';
+import { readSensitiveVariables } from './sensitive-variables.js';
 
 export interface BuiltModel {
   processes: ProcessModel[];
@@ -48,6 +49,7 @@ function buildProcess(process: ModdleElement, id: string, context: BuildContext)
     bpmnProcessId: id,
     name: stringProp(process, 'name'),
     versionTag: versionTag && stringProp(versionTag, 'value'),
+    sensitiveVariables: readSensitiveVariables(process),
     elements: {},
     flows: {},
     startEventIds: [],

@@ -135,6 +135,8 @@ export interface ProcessModel {
   bpmnProcessId: string;
   name?: string;
   versionTag?: string;
+  /** Names or `*` patterns of variables only some roles may read (`tramit:sensitiveVariables`). */
+  sensitiveVariables?: string[];
   elements: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
   /** Process-level start events (none, message, timer), not those of event sub-processes. */

@@ -38,10 +38,22 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRAMIT_BODY_LIMIT: 'lots' }, 'TRAMIT_BODY_LIMIT'],
     [{ TRAMIT_SESSION_SECRET: 'short' }, 'TRAMIT_SESSION_SECRET'],
+    [{ TRAMIT_SENSITIVE_VARIABLES: 'iban,,dni' }, 'TRAMIT_SENSITIVE_VARIABLES'],
+    [{ TRAMIT_SENSITIVE_VARIABLES: 'iban dni' }, 'TRAMIT_SENSITIVE_VARIABLES'],
   ])('names the bad variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('reads sensitive variable patterns; an empty list masks none', () => {
+    expect(loadConfig({}).sensitiveVariables).toEqual(['*password*', '*secret*']);
+    expect(loadConfig({ TRAMIT_SENSITIVE_VARIABLES: ' iban, dni*,*Password* ' }).sensitiveVariables).toEqual([
+      'iban',
+      'dni*',
+      '*Password*',
+    ]);
+    expect(loadConfig({ TRAMIT_SENSITIVE_VARIABLES: '' }).sensitiveVariables).toEqual([]);
   });
 
   it('lists every bad variable at once', () => {

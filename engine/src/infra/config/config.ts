@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { splitPatterns } from '../../core/bpmn/sensitive-variables.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -20,6 +21,13 @@ const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
     .default('1mb'),
   TRAMIT_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+  TRAMIT_SENSITIVE_VARIABLES: z
+    .string()
+    .regex(
+      /^\s*([^\s,]+\s*(,\s*[^\s,]+\s*)*)?$/,
+      'must be comma-separated variable names or * patterns, e.g. iban,dni,*Password*',
+    )
+    .default('*password*,*secret*'),
   TRAMIT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRAMIT_SESSION_IDLE_MINUTES: positiveInt(30),
   TRAMIT_SESSION_ABSOLUTE_HOURS: positiveInt(12),
@@ -57,6 +65,8 @@ export interface Config {
   bodyLimit: string;
   /** The most records one entity export may hold. */
   exportMaxRows: number;
+  /** Variable names or `*` patterns masked for roles that may not read sensitive variables. */
+  sensitiveVariables: string[];
   session: { secret: string | undefined; idleMs: number; absoluteMs: number };
   jwt: { keys: string | undefined; ttlSeconds: number; audience: string };
   /** OAuth clients: how long a client's status is cached, the longest secret-rotation grace period. */
@@ -113,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.TRAMIT_BODY_LIMIT,
     exportMaxRows: e.TRAMIT_EXPORT_MAX_ROWS,
+    sensitiveVariables: splitPatterns(e.TRAMIT_SENSITIVE_VARIABLES),
     session: {
       secret: e.TRAMIT_SESSION_SECRET,
       idleMs: e.TRAMIT_SESSION_IDLE_MINUTES * 60_000,

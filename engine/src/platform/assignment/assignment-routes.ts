@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { definitionIdPattern } from '../definitions/definition-kind.js';
-import { badRequest } from '../../http/problem.js';
+import { badRequest, forbidden } from '../../http/problem.js';
+import { taskOverrideRoles } from '../auth/task-access.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 import { addAbsence, listAbsences, listGroups, removeAbsence, updateGroup } from './assignment-admin.js';
@@ -54,6 +55,10 @@ export function assignmentRoutes(
 
   router.post('/api/v1/assignment/assign', 'tasks.work', async (req, res) => {
     const body = parseInput(assignBody, req.body);
+    // Picking a group without a task only answers; giving a task to someone is a supervisor's act.
+    if (body.userTaskKey && !req.principal!.roles.some((role) => taskOverrideRoles.includes(role))) {
+      throw forbidden('Only admins and supervisors may have a user task assigned by rule (userTaskKey).');
+    }
     res.json(await assignment.assign(body));
   });
 
