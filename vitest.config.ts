@@ -15,6 +15,7 @@ const smokeFiles = [
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];
+const setupFiles = ['engine/test/audit-keys-setup.ts'];
 
 export default defineConfig({
   test: {
@@ -26,6 +27,7 @@ export default defineConfig({
                 name: 'smoke',
                 include: smokeFiles,
                 globalSetup,
+                setupFiles,
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
               },
@@ -38,6 +40,7 @@ export default defineConfig({
                 include: ['engine/**/*.test.ts', 'designer/src/**/*.test.ts', 'connectors/**/*.test.ts'],
                 exclude: ['**/node_modules/**', '**/dist/**'],
                 globalSetup,
+                setupFiles,
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },
@@ -47,6 +50,7 @@ export default defineConfig({
                 name: 'e2e',
                 include: ['designer/e2e/**/*.e2e.test.ts'],
                 globalSetup,
+                setupFiles,
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
                 fileParallelism: false,

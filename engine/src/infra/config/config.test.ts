@@ -53,6 +53,7 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual([
       'TRAMIT_SESSION_SECRET',
       'TRAMIT_JWT_KEYS',
+      'TRAMIT_AUDIT_KEYS',
       'TRAMIT_DEMO_PASSWORD',
     ]);
   });

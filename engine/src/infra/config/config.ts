@@ -24,6 +24,7 @@ const envSchema = z.object({
   TRAMIT_SESSION_IDLE_MINUTES: positiveInt(30),
   TRAMIT_SESSION_ABSOLUTE_HOURS: positiveInt(12),
   TRAMIT_JWT_KEYS: z.string().min(1).optional(),
+  TRAMIT_AUDIT_KEYS: z.string().min(1).optional(),
   TRAMIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
   TRAMIT_TOKEN_AUDIENCE: z.string().min(1).default('tramit-api'),
   TRAMIT_METRICS_TOKEN: z.string().min(16).optional(),
@@ -51,6 +52,8 @@ export interface Config {
   exportMaxRows: number;
   session: { secret: string | undefined; idleMs: number; absoluteMs: number };
   jwt: { keys: string | undefined; ttlSeconds: number; audience: string };
+  /** `TRAMIT_AUDIT_KEYS`: the audit chain's HMAC keys (JSON list of {kid, key}); parsed at start. */
+  auditKeys: string | undefined;
   metricsToken: string | undefined;
   demoPassword: string | undefined;
   trustProxy: boolean;
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) {
     if (!e.TRAMIT_SESSION_SECRET) problems.push('TRAMIT_SESSION_SECRET: required when NODE_ENV=production');
     if (!e.TRAMIT_JWT_KEYS) problems.push('TRAMIT_JWT_KEYS: required when NODE_ENV=production');
+    if (!e.TRAMIT_AUDIT_KEYS) problems.push('TRAMIT_AUDIT_KEYS: required when NODE_ENV=production');
     if (e.TRAMIT_DEMO_PASSWORD) problems.push('TRAMIT_DEMO_PASSWORD: not allowed when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlSeconds: e.TRAMIT_TOKEN_TTL_SECONDS,
       audience: e.TRAMIT_TOKEN_AUDIENCE,
     },
+    auditKeys: e.TRAMIT_AUDIT_KEYS,
     metricsToken: e.TRAMIT_METRICS_TOKEN,
     demoPassword: e.TRAMIT_DEMO_PASSWORD,
     trustProxy: e.TRAMIT_TRUST_PROXY === 'true',
