@@ -240,6 +240,7 @@ async function main() {
     TRAMIT_SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijkl',
     TRAMIT_JWT_KEYS: await generateSigningKeyJson(),
     TRAMIT_AUDIT_KEYS: benchAuditKeys,
+    TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
   });
   const tramit = await createTramit(config, createLogger('warn'));
   await createClient(tramit.db, {
@@ -291,6 +292,7 @@ async function freshEngineRss(databaseUrl: string, sessionSecret: string, jwtKey
     TRAMIT_SESSION_SECRET: sessionSecret,
     TRAMIT_JWT_KEYS: jwtKeys,
     TRAMIT_AUDIT_KEYS: benchAuditKeys,
+    TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
   });
   try {
     const url = await tramit.ready;

@@ -264,6 +264,7 @@ async function main() {
     TRAMIT_SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijkl',
     TRAMIT_JWT_KEYS: await generateSigningKeyJson(),
     TRAMIT_AUDIT_KEYS: benchAuditKeys,
+    TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
   });
   const tramit = await createTramit(config, createLogger('warn'));
   try {

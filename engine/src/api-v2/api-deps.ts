@@ -1,3 +1,4 @@
+import type { Limits } from '../infra/config/config.js';
 import type { Db } from '../infra/db/create-knex.js';
 import type { ProcessEngine } from '../process-engine/process-engine.js';
 
@@ -5,4 +6,9 @@ import type { ProcessEngine } from '../process-engine/process-engine.js';
 export interface ApiDeps {
   engine: ProcessEngine;
   db: Db;
+  /** Variables per request, deployments in memory at once. */
+  limits: Pick<
+    Limits,
+    'variablesMaxCount' | 'variablesMaxBytes' | 'deploymentMemoryBytes' | 'deploymentQueueMs'
+  >;
 }

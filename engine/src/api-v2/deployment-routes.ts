@@ -3,6 +3,7 @@ import type { SecureRouter } from '../http/secure-router.js';
 import type { ApiDeps } from './api-deps.js';
 import { tenantId } from './inputs.js';
 import { handle, parseRequest, rejection } from './problems.js';
+import { deploymentGate } from './deployment-gate.js';
 import { receiveResources } from './resource-upload.js';
 
 const formFields = z.strictObject({ tenantId: tenantId.optional() });
@@ -13,6 +14,7 @@ export function deploymentRoutes(r: SecureRouter, deps: ApiDeps): void {
   r.post(
     '/v2/deployments',
     'processes.deploy',
+    deploymentGate(deps.limits),
     receiveResources,
     handle(async (req, res) => {
       const fields = parseRequest(formFields, req.body ?? {}, 'form');

@@ -11,6 +11,7 @@ import { processInstanceRoutes } from './process-instance-routes.js';
 import { topologyRoutes } from './topology-routes.js';
 import { userTaskRoutes } from './user-task-routes.js';
 import { variableRoutes } from './variable-routes.js';
+import { limitVariables } from './variable-limits.js';
 
 /**
  * The Camunda 8 orchestration cluster REST API (v2), as Camunda's OpenAPI and official SDK define it,
@@ -18,6 +19,7 @@ import { variableRoutes } from './variable-routes.js';
  * rejection type as the title. Plus Tramit's own instance history.
  */
 export function v2Routes(r: SecureRouter, deps: ApiDeps): void {
+  r.router.use('/v2', limitVariables(deps.limits));
   deploymentRoutes(r, deps);
   processDefinitionRoutes(r, deps);
   processInstanceRoutes(r, deps);

@@ -32,6 +32,8 @@ import { processDraftRoutes } from '../platform/process-drafts/process-draft-rou
 import { ProcessDraftStore } from '../platform/process-drafts/process-draft-store.js';
 import { designerApp } from './designer-static.js';
 import { errorHandler, unknownRoute } from '../http/error-handler.js';
+import { checkJsonContent } from '../http/json-content.js';
+import type { Limits } from '../infra/config/config.js';
 import type { Metrics } from '../http/metrics.js';
 import { requestContext } from '../http/request-id.js';
 import { requestLog } from '../http/request-log.js';
@@ -49,6 +51,7 @@ export interface AppDeps {
   metrics: Metrics;
   auth: AuthSettings;
   bodyLimit: string;
+  limits: Limits;
   exportMaxRows: number;
   trustProxy: boolean;
   secureCookies: boolean;
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     }),
   );
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(checkJsonContent(deps.limits.jsonMaxDepth));
 
   const routes = new SecureRouter((permission) => guard(deps.auth, permission));
   healthRoutes(routes, {
@@ -90,6 +94,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     metrics: deps.metrics,
     metricsToken: deps.metricsToken,
     isShuttingDown: deps.isShuttingDown,
+    auth: deps.auth,
+    logger: deps.logger,
   });
   oauthRoutes(routes, {
     db: deps.db,
@@ -103,7 +109,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db, { exportMaxRows: deps.exportMaxRows });
   relationRoutes(routes, new RecordRelations(deps.db, deps.entities.types));
-  v2Routes(routes, { engine: deps.engine, db: deps.db });
+  v2Routes(routes, { engine: deps.engine, db: deps.db, limits: deps.limits });
   ruleRoutes(routes, deps.definitions, deps.rules);
   assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });
   notificationRoutes(routes, { db: deps.db });

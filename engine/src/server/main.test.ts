@@ -28,6 +28,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
     expect(tramit.stderr()).toContain('TRAMIT_SESSION_SECRET');
     expect(tramit.stderr()).toContain('TRAMIT_JWT_KEYS');
     expect(tramit.stderr()).toContain('TRAMIT_AUDIT_KEYS');
+    expect(tramit.stderr()).toContain('TRAMIT_METRICS_TOKEN: required when NODE_ENV=production');
   });
 
   it('in production creates no default credentials', async () => {
@@ -37,6 +38,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
       TRAMIT_SESSION_SECRET: testSessionSecret,
       TRAMIT_JWT_KEYS: await testSigningKeys(),
       TRAMIT_AUDIT_KEYS: testAuditKeys,
+      TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
     });
     await tramit.ready;
     expect(await db('users').count({ n: '*' })).toEqual([{ n: '0' }]);

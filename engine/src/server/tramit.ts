@@ -165,6 +165,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     metrics: createMetrics(db),
     auth,
     bodyLimit: config.bodyLimit,
+    limits: config.limits,
     exportMaxRows: config.exportMaxRows,
     trustProxy: config.trustProxy,
     secureCookies: config.publicUrl ? config.publicUrl.startsWith('https:') : config.production,

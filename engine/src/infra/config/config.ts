@@ -34,9 +34,35 @@ const envSchema = z.object({
   TRAMIT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TRAMIT_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   TRAMIT_DESIGNER_DIR: z.string().optional(),
+  TRAMIT_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(1_000).default(64),
+  TRAMIT_VARIABLES_MAX_COUNT: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  TRAMIT_VARIABLES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(4 * 1024 * 1024),
+  TRAMIT_DEPLOY_MEMORY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(6 * 1024 * 1024, 'must be at least 6291456 (one 5 MB deployment fits)')
+    .default(32 * 1024 * 1024),
+  TRAMIT_DEPLOY_QUEUE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The limits on what one request may bring (each a TRAMIT_… variable, see the README). */
+export interface Limits {
+  /** How deep a JSON body may nest (objects and arrays). */
+  jsonMaxDepth: number;
+  /** How many variables one request may set, and their total size as JSON in bytes. */
+  variablesMaxCount: number;
+  variablesMaxBytes: number;
+  /** How many bytes of deployments may be received and parsed at once; then they queue. */
+  deploymentMemoryBytes: number;
+  /** How long a deployment may wait in that queue before a 503 with Retry-After. */
+  deploymentQueueMs: number;
+}
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -60,6 +86,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   login: { maxFailures: number; lockMs: number };
   designerDir: string | undefined;
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.TRAMIT_SESSION_SECRET) problems.push('TRAMIT_SESSION_SECRET: required when NODE_ENV=production');
     if (!e.TRAMIT_JWT_KEYS) problems.push('TRAMIT_JWT_KEYS: required when NODE_ENV=production');
     if (!e.TRAMIT_AUDIT_KEYS) problems.push('TRAMIT_AUDIT_KEYS: required when NODE_ENV=production');
+    if (!e.TRAMIT_METRICS_TOKEN) problems.push('TRAMIT_METRICS_TOKEN: required when NODE_ENV=production');
     if (e.TRAMIT_DEMO_PASSWORD) problems.push('TRAMIT_DEMO_PASSWORD: not allowed when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -122,5 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.TRAMIT_SHUTDOWN_TIMEOUT_MS,
     login: { maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES, lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000 },
     designerDir: e.TRAMIT_DESIGNER_DIR,
+    limits: {
+      jsonMaxDepth: e.TRAMIT_JSON_MAX_DEPTH,
+      variablesMaxCount: e.TRAMIT_VARIABLES_MAX_COUNT,
+      variablesMaxBytes: e.TRAMIT_VARIABLES_MAX_BYTES,
+      deploymentMemoryBytes: e.TRAMIT_DEPLOY_MEMORY_BYTES,
+      deploymentQueueMs: e.TRAMIT_DEPLOY_QUEUE_MS,
+    },
   };
 }
