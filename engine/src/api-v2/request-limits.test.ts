@@ -55,6 +55,34 @@ describe('variables per request', () => {
   });
 });
 
+describe('JSON content', () => {
+  it.each([
+    [
+      'nested 5,000 deep',
+      `{"processDefinitionId":"order-fulfilment","variables":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`,
+      'TRAMIT_JSON_MAX_DEPTH',
+    ],
+    ['with a NUL', '{"processDefinitionId":"order-fulfilment","variables":{"a":"x\\u0000"}}', 'NUL'],
+    [
+      'with a lone surrogate',
+      '{"processDefinitionId":"order-fulfilment","variables":{"a":"\\udc00x"}}',
+      'surrogate',
+    ],
+  ])('a body %s → 400 naming the JSON path, creating nothing', async (_what, body, message) => {
+    const before = await instances();
+    const response = await fetch(`${server.url}/v2/process-instances`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+    expect(problem.errors[0]!.path).toMatch(/^\/variables\/a/);
+    expect(problem.errors[0]!.message).toContain(message);
+    expect(await instances()).toBe(before);
+  });
+});
+
 /** A deployment whose multipart body is sent only in part, holding its place until `end`. */
 function slowDeployment(bytes: number): { req: ClientRequest; done: Promise<number> } {
   const url = new URL(`${server.url}/v2/deployments`);

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { badRequest } from './problem.js';
 
 /** A NUL, or a UTF-16 surrogate without its pair (with the u flag a paired one is one code point). */
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
 const badCharacter = /[\u0000\uD800-\uDFFF]/u;
 
 const pointerPart = (key: string | number) => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
