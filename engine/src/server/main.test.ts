@@ -54,6 +54,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
       NODE_ENV: 'development',
       TRAMIT_SESSION_SECRET: testSessionSecret,
       TRAMIT_JWT_KEYS: await testSigningKeys(),
+      TRAMIT_AUDIT_KEYS: testAuditKeys,
     };
     const first = spawnTramit(env);
     const url = await first.ready;
@@ -83,6 +84,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
       ...database.env,
       TRAMIT_SESSION_SECRET: testSessionSecret,
       TRAMIT_JWT_KEYS: await testSigningKeys(),
+      TRAMIT_AUDIT_KEYS: testAuditKeys,
     });
     const url = new URL(await tramit.ready);
     const body = JSON.stringify({ username: 'admin', password: 'wrong-password' });
