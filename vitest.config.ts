@@ -18,6 +18,7 @@ const smokeFiles = [
 ];
 
 const globalSetup = ['engine/test/global-setup.ts'];
+const setupFiles = ['engine/test/audit-keys-setup.ts'];
 
 export default defineConfig({
   test: {
@@ -29,6 +30,7 @@ export default defineConfig({
                 name: 'smoke',
                 include: smokeFiles,
                 globalSetup,
+                setupFiles,
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
               },
@@ -46,6 +48,7 @@ export default defineConfig({
                 ],
                 exclude: ['**/node_modules/**', '**/dist/**'],
                 globalSetup,
+                setupFiles,
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },
@@ -55,6 +58,7 @@ export default defineConfig({
                 name: 'e2e',
                 include: ['designer/e2e/**/*.e2e.test.ts'],
                 globalSetup,
+                setupFiles,
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
                 fileParallelism: false,

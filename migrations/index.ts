@@ -12,6 +12,7 @@ import * as messageStartKey from './0010-message-start-key.js';
 import * as auditCheckpoints from './0011-audit-checkpoints.js';
 import * as idempotencyKeys from './0012-idempotency-keys.js';
 import * as oauthClientScopes from './0013-oauth-client-scopes.js';
+import * as auditKeyId from './0014-audit-key-id.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: NamedMigration[] = [
   { name: '0011-audit-checkpoints', ...auditCheckpoints },
   { name: '0012-idempotency-keys', ...idempotencyKeys },
   { name: '0013-oauth-client-scopes', ...oauthClientScopes },
+  { name: '0014-audit-key-id', ...auditKeyId },
 ];

@@ -5,6 +5,14 @@ import { migrateLatest } from '../src/infra/db/migrations.js';
 
 const serverUrl = process.env.TRAMIT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * The benchmarks' audit keys: fixed, so a kept database (BENCH_REUSE) verifies on the next run. Not
+ * a secret: benchmarks run on throwaway databases.
+ */
+export const benchAuditKeys = JSON.stringify([
+  { kid: 'bench-1', key: Buffer.alloc(32, 'tramit benchmark audit key').toString('base64url') },
+]);
+
 export function databaseUrl(name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -22,7 +22,7 @@ import { createLogger } from '../src/infra/logging/logger.js';
 import type { ProcessEngine } from '../src/process-engine/process-engine.js';
 import { createTramit } from '../src/server/tramit.js';
 import pg from 'pg';
-import { backendCpuSeconds, benchDatabase, rawCommitRate, tableRows } from './bench-db.js';
+import { backendCpuSeconds, benchAuditKeys, benchDatabase, rawCommitRate, tableRows } from './bench-db.js';
 import { fmt, pool, summary } from './stats.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -239,6 +239,8 @@ async function main() {
     DATABASE_POOL_MAX: String(poolMax),
     TRAMIT_SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijkl',
     TRAMIT_JWT_KEYS: await generateSigningKeyJson(),
+    TRAMIT_AUDIT_KEYS: benchAuditKeys,
+    TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
   });
   const tramit = await createTramit(config, createLogger('warn'));
   await createClient(tramit.db, {
@@ -289,6 +291,8 @@ async function freshEngineRss(databaseUrl: string, sessionSecret: string, jwtKey
     LOG_LEVEL: 'info', // the "listening" line is how the caller knows it is up
     TRAMIT_SESSION_SECRET: sessionSecret,
     TRAMIT_JWT_KEYS: jwtKeys,
+    TRAMIT_AUDIT_KEYS: benchAuditKeys,
+    TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
   });
   try {
     const url = await tramit.ready;

@@ -21,7 +21,7 @@ import { verifyAudit } from '../src/platform/audit/verify-audit.js';
 import { PersonGenerator } from '../demo/person-generator.js';
 import { createLogger } from '../src/infra/logging/logger.js';
 import { createTramit, type Tramit } from '../src/server/tramit.js';
-import { backendCpuSeconds, benchDatabase, keptDatabase } from './bench-db.js';
+import { backendCpuSeconds, benchAuditKeys, benchDatabase, keptDatabase } from './bench-db.js';
 import { httpLoadClient } from './http-load-client.js';
 import { fmt, pool, summary } from './stats.js';
 
@@ -263,6 +263,8 @@ async function main() {
     DATABASE_POOL_MAX: '10',
     TRAMIT_SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijkl',
     TRAMIT_JWT_KEYS: await generateSigningKeyJson(),
+    TRAMIT_AUDIT_KEYS: benchAuditKeys,
+    TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
   });
   const tramit = await createTramit(config, createLogger('warn'));
   try {

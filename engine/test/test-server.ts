@@ -7,6 +7,7 @@ import { generateSigningKeyJson } from '../src/platform/auth/signing-keys.js';
 import { loadConfig } from '../src/infra/config/config.js';
 import { createLogger } from '../src/infra/logging/logger.js';
 import { createTramit, type Tramit } from '../src/server/tramit.js';
+import { testAuditKeys } from './audit-keys-setup.js';
 import { adminUrl, createDatabase, dropDatabase, testDbKind, uniqueDatabaseName } from './test-databases.js';
 
 export interface TestServer {
@@ -53,6 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOG_LEVEL: 'info',
     TRAMIT_SESSION_SECRET: testSessionSecret,
     TRAMIT_JWT_KEYS: await testSigningKeys(),
+    TRAMIT_AUDIT_KEYS: testAuditKeys,
     ...database.env,
     ...env,
   });

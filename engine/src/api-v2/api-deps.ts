@@ -1,3 +1,4 @@
+import type { Limits } from '../infra/config/config.js';
 import type { Db } from '../infra/db/create-knex.js';
 import type { Idempotency } from '../platform/idempotency/idempotency.js';
 import type { ProcessEngine } from '../process-engine/process-engine.js';
@@ -10,4 +11,9 @@ export interface ApiDeps {
   idempotency: Idempotency;
   /** `TRAMIT_SENSITIVE_VARIABLES`: names or patterns masked for roles that may not read them. */
   sensitiveVariables: readonly string[];
+  /** Variables per request, deployments in memory at once. */
+  limits: Pick<
+    Limits,
+    'variablesMaxCount' | 'variablesMaxBytes' | 'deploymentMemoryBytes' | 'deploymentQueueMs'
+  >;
 }

@@ -6,6 +6,7 @@ import type { Deployment, DeployResource } from '../process-engine/deploy.js';
 import type { ApiDeps } from './api-deps.js';
 import { tenantId } from './inputs.js';
 import { fromEngineError, handle, parseRequest, rejection } from './problems.js';
+import { deploymentGate } from './deployment-gate.js';
 import { receiveResources } from './resource-upload.js';
 
 const formFields = z.strictObject({ tenantId: tenantId.optional() });
@@ -16,6 +17,7 @@ export function deploymentRoutes(r: SecureRouter, deps: ApiDeps): void {
   r.post(
     '/v2/deployments',
     'processes.deploy',
+    deploymentGate(deps.limits),
     receiveResources,
     handle(async (req, res) => {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];

@@ -12,6 +12,7 @@ import { topologyRoutes } from './topology-routes.js';
 import { userTaskRoutes } from './user-task-routes.js';
 import { userTaskVariableRoutes } from './user-task-variable-routes.js';
 import { variableRoutes } from './variable-routes.js';
+import { limitVariables } from './variable-limits.js';
 
 /**
  * The Camunda 8 orchestration cluster REST API (v2), as Camunda's OpenAPI and official SDK define it,
@@ -19,6 +20,7 @@ import { variableRoutes } from './variable-routes.js';
  * rejection type as the title. Plus Tramit's own instance history.
  */
 export function v2Routes(r: SecureRouter, deps: ApiDeps): void {
+  r.router.use('/v2', limitVariables(deps.limits));
   deploymentRoutes(r, deps);
   processDefinitionRoutes(r, deps);
   processInstanceRoutes(r, deps);

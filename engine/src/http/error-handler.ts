@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../infra/logging/logger.js';
+import { databaseUnavailable, isDatabaseUnreachable } from './database-unavailable.js';
 import { Problem, notFound } from './problem.js';
 
 export function sendProblem(res: Response, problem: Problem, instance?: string): void {
@@ -31,6 +32,7 @@ function fromBodyParser(error: { type?: string; limit?: number }): Problem | und
 /** A unique-constraint race lost in the database is the same conflict the code checks for up front. */
 function fromDatabase(error: { code?: string; constraint?: string }): Problem | undefined {
   if (error.code === '23505') return new Problem(409, 'conflict', 'The resource already exists.');
+  if (isDatabaseUnreachable(error)) return databaseUnavailable();
   return undefined;
 }
 

@@ -34,6 +34,8 @@ import { processDraftRoutes } from '../platform/process-drafts/process-draft-rou
 import { ProcessDraftStore } from '../platform/process-drafts/process-draft-store.js';
 import { designerApp } from './designer-static.js';
 import { errorHandler, unknownRoute } from '../http/error-handler.js';
+import { checkJsonContent } from '../http/json-content.js';
+import type { Limits } from '../infra/config/config.js';
 import type { Metrics } from '../http/metrics.js';
 import { requestContext } from '../http/request-id.js';
 import { requestLog } from '../http/request-log.js';
@@ -51,6 +53,7 @@ export interface AppDeps {
   metrics: Metrics;
   auth: AuthSettings;
   bodyLimit: string;
+  limits: Limits;
   exportMaxRows: number;
   sensitiveVariables: readonly string[];
   trustProxy: boolean;
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     }),
   );
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(checkJsonContent(deps.limits.jsonMaxDepth));
 
   const routes = new SecureRouter((permission) => guard(deps.auth, permission));
   healthRoutes(routes, {
@@ -94,6 +98,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     metrics: deps.metrics,
     metricsToken: deps.metricsToken,
     isShuttingDown: deps.isShuttingDown,
+    auth: deps.auth,
+    logger: deps.logger,
   });
   oauthRoutes(routes, {
     db: deps.db,
@@ -116,6 +122,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     db: deps.db,
     idempotency: deps.idempotency,
     sensitiveVariables: deps.sensitiveVariables,
+    limits: deps.limits,
   });
   ruleRoutes(routes, deps.definitions, deps.rules);
   assignmentRoutes(routes, { db: deps.db, assignment: deps.assignment });

@@ -72,6 +72,29 @@ describe('bad input gets a problem document and changes nothing', () => {
     expect(await userCount()).toBe(before);
   });
 
+  it.each([
+    [
+      'nests deeper than 64 levels',
+      // The body is level 1, so its 64th array is level 65.
+      `{"username":${'['.repeat(64)}${']'.repeat(64)}}`,
+      `/username${'/0'.repeat(63)}`,
+      'TRAMIT_JSON_MAX_DEPTH',
+    ],
+    ['holds a NUL', '{"username":"ad\\u0000min"}', '/username', 'NUL'],
+    ['holds a lone surrogate', '{"displayName":["ok","\\ud800"]}', '/displayName/1', 'surrogate'],
+    ['has a key with a NUL', '{"a\\u0000b":1}', '/a\u0000b', 'key'],
+  ])('a JSON body that %s → 400 naming where', async (_what, body, path, message) => {
+    const before = await userCount();
+    const response = await admin.send('/api/v1/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([{ path, message: expect.stringContaining(message) }]);
+    expect(await userCount()).toBe(before);
+  });
+
   it('a valid JSON body with bad fields → 400 listing each field', async () => {
     const before = await userCount();
     const response = await admin.send('/api/v1/users', {

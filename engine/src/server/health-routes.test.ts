@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from '../../test/http-client.js';
+import { BrowserSession, createTestUser, request } from '../../test/http-client.js';
 import { startTestServer, type TestServer } from '../../test/test-server.js';
 import { migrations } from '../../../migrations/index.js';
 
 let server: TestServer;
+let admin: BrowserSession;
 beforeAll(async () => {
   server = await startTestServer();
+  admin = new BrowserSession(server.url);
+  const user = await createTestUser(server.tramit.db, 'admin');
+  await admin.login(user.username, user.password);
 });
 afterAll(() => server.close());
 
@@ -16,10 +20,12 @@ describe('operational endpoints', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
-  it('GET /ready checks the database and that migrations are current', async () => {
+  it('GET /ready checks the database and that migrations are current; only admins see the checks', async () => {
     const response = await request(`${server.url}/ready`);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ checks: { database: 'ok', migrations: 'current' } });
+    expect(response.body).toEqual({ status: 'ready' });
+    const detailed = await admin.send('/ready');
+    expect(detailed.body).toMatchObject({ checks: { database: 'ok', migrations: 'current' } });
   });
 
   it('GET /metrics exposes HTTP latency histograms and pool gauges in Prometheus text', async () => {
@@ -42,7 +48,7 @@ describe('operational endpoints', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('GET /ready is 503 naming the pending migration when the schema is behind', async () => {
+  it('GET /ready is 503 when the schema is behind, naming the pending migration to admins only', async () => {
     const db = server.tramit.db;
     const last = migrations[migrations.length - 1]!;
     await db('tramit_migrations').where({ name: last.name }).delete();
@@ -50,7 +56,14 @@ describe('operational endpoints', () => {
       const response = await request(`${server.url}/ready`);
       expect(response.status).toBe(503);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(response.body).toMatchObject({ status: 503, pending: [last.name] });
+      expect(response.body).toMatchObject({ status: 503, detail: 'The server is not ready.' });
+      expect(JSON.stringify(response.body)).not.toContain(last.name);
+      const detailed = await admin.send('/ready');
+      expect(detailed.status).toBe(503);
+      expect(detailed.body).toMatchObject({ status: 503, pending: [last.name] });
+      expect(server.logs).toContainEqual(
+        expect.objectContaining({ msg: 'not ready', reason: 'migrations-pending' }),
+      );
     } finally {
       await db('tramit_migrations').insert({ name: last.name, batch: 1, migration_time: new Date() });
     }

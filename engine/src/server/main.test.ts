@@ -4,6 +4,7 @@ import { createKnex, type Db } from '../infra/db/create-knex.js';
 import { spawnTramit } from '../../test/spawn-tramit.js';
 import { freshDatabaseEnv, testSessionSecret, testSigningKeys } from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';
+import { testAuditKeys } from '../../test/audit-keys-setup.js';
 
 // These start Tramit as a separate process, the way `npm start` does, against a fresh database.
 let database: Awaited<ReturnType<typeof freshDatabaseEnv>>;
@@ -26,6 +27,8 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
     expect(code).toBe(1);
     expect(tramit.stderr()).toContain('TRAMIT_SESSION_SECRET');
     expect(tramit.stderr()).toContain('TRAMIT_JWT_KEYS');
+    expect(tramit.stderr()).toContain('TRAMIT_AUDIT_KEYS');
+    expect(tramit.stderr()).toContain('TRAMIT_METRICS_TOKEN: required when NODE_ENV=production');
   });
 
   it('in production creates no default credentials', async () => {
@@ -34,6 +37,8 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
       NODE_ENV: 'production',
       TRAMIT_SESSION_SECRET: testSessionSecret,
       TRAMIT_JWT_KEYS: await testSigningKeys(),
+      TRAMIT_AUDIT_KEYS: testAuditKeys,
+      TRAMIT_METRICS_TOKEN: 'metrics-token-0123456789',
     });
     await tramit.ready;
     expect(await db('users').count({ n: '*' })).toEqual([{ n: '0' }]);
@@ -49,6 +54,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
       NODE_ENV: 'development',
       TRAMIT_SESSION_SECRET: testSessionSecret,
       TRAMIT_JWT_KEYS: await testSigningKeys(),
+      TRAMIT_AUDIT_KEYS: testAuditKeys,
     };
     const first = spawnTramit(env);
     const url = await first.ready;
@@ -78,6 +84,7 @@ describe.runIf(testDbKind() === 'postgres')('the tramit process', () => {
       ...database.env,
       TRAMIT_SESSION_SECRET: testSessionSecret,
       TRAMIT_JWT_KEYS: await testSigningKeys(),
+      TRAMIT_AUDIT_KEYS: testAuditKeys,
     });
     const url = new URL(await tramit.ready);
     const body = JSON.stringify({ username: 'admin', password: 'wrong-password' });

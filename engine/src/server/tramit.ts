@@ -23,6 +23,7 @@ import { DefinitionStore } from '../platform/definitions/definition-store.js';
 import { EntityStore } from '../platform/entities/entity-store.js';
 import { ReadAuditQueue } from '../platform/audit/read-audit-queue.js';
 import { checkpointAudit } from '../platform/audit/audit-checkpoint.js';
+import { configuredAuditKeys, useAuditKeys } from '../platform/audit/audit-keys.js';
 import { loadEntityDefinitions } from '../platform/entities/load-entity-definitions.js';
 import { RuleService } from '../platform/rules/rule-service.js';
 import { ruleSetKind, ruleSetKindName } from '../platform/rules/rule-set-kind.js';
@@ -70,6 +71,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const keys = await loadSigningKeys(secrets.jwtKeys).catch((error: unknown) => {
     throw error instanceof SigningKeysError ? new ConfigError([`TRAMIT_JWT_KEYS: ${error.message}`]) : error;
   });
+  useAuditKeys(configuredAuditKeys(secrets.auditKeys));
   const db = createKnex(
     config.database.kind === 'postgres'
       ? config.database
@@ -174,6 +176,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     metrics: createMetrics(db),
     auth,
     bodyLimit: config.bodyLimit,
+    limits: config.limits,
     exportMaxRows: config.exportMaxRows,
     sensitiveVariables: config.sensitiveVariables,
     trustProxy: config.trustProxy,

@@ -17,6 +17,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.database.kind).toBe('pglite');
     expect(config.dataDir.endsWith('.tramit/data')).toBe(true);
+    expect(config.limits).toEqual({
+      jsonMaxDepth: 64,
+      variablesMaxCount: 1_000,
+      variablesMaxBytes: 4 * 1024 * 1024,
+      deploymentMemoryBytes: 32 * 1024 * 1024,
+      deploymentQueueMs: 10_000,
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and TRAMIT_DATA_DIR moves the embedded data', () => {
@@ -40,6 +47,11 @@ describe('loadConfig', () => {
     [{ TRAMIT_SESSION_SECRET: 'short' }, 'TRAMIT_SESSION_SECRET'],
     [{ TRAMIT_SENSITIVE_VARIABLES: 'iban,,dni' }, 'TRAMIT_SENSITIVE_VARIABLES'],
     [{ TRAMIT_SENSITIVE_VARIABLES: 'iban dni' }, 'TRAMIT_SENSITIVE_VARIABLES'],
+    [{ TRAMIT_JSON_MAX_DEPTH: '1' }, 'TRAMIT_JSON_MAX_DEPTH'],
+    [{ TRAMIT_VARIABLES_MAX_COUNT: '0' }, 'TRAMIT_VARIABLES_MAX_COUNT'],
+    [{ TRAMIT_VARIABLES_MAX_BYTES: 'big' }, 'TRAMIT_VARIABLES_MAX_BYTES'],
+    [{ TRAMIT_DEPLOY_MEMORY_BYTES: '1000000' }, 'TRAMIT_DEPLOY_MEMORY_BYTES'],
+    [{ TRAMIT_DEPLOY_QUEUE_MS: '-1' }, 'TRAMIT_DEPLOY_QUEUE_MS'],
   ])('names the bad variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -65,6 +77,8 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual([
       'TRAMIT_SESSION_SECRET',
       'TRAMIT_JWT_KEYS',
+      'TRAMIT_AUDIT_KEYS',
+      'TRAMIT_METRICS_TOKEN',
       'TRAMIT_DEMO_PASSWORD',
     ]);
   });

@@ -32,6 +32,7 @@ const envSchema = z.object({
   TRAMIT_SESSION_IDLE_MINUTES: positiveInt(30),
   TRAMIT_SESSION_ABSOLUTE_HOURS: positiveInt(12),
   TRAMIT_JWT_KEYS: z.string().min(1).optional(),
+  TRAMIT_AUDIT_KEYS: z.string().min(1).optional(),
   TRAMIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
   TRAMIT_TOKEN_AUDIENCE: z.string().min(1).default('tramit-api'),
   TRAMIT_CLIENT_STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
@@ -49,9 +50,35 @@ const envSchema = z.object({
     .min(1)
     .max(30 * 86_400)
     .default(86_400),
+  TRAMIT_JSON_MAX_DEPTH: z.coerce.number().int().min(2).max(1_000).default(64),
+  TRAMIT_VARIABLES_MAX_COUNT: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  TRAMIT_VARIABLES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(4 * 1024 * 1024),
+  TRAMIT_DEPLOY_MEMORY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(6 * 1024 * 1024, 'must be at least 6291456 (one 5 MB deployment fits)')
+    .default(32 * 1024 * 1024),
+  TRAMIT_DEPLOY_QUEUE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The limits on what one request may bring (each a TRAMIT_… variable, see the README). */
+export interface Limits {
+  /** How deep a JSON body may nest (objects and arrays). */
+  jsonMaxDepth: number;
+  /** How many variables one request may set, and their total size as JSON in bytes. */
+  variablesMaxCount: number;
+  variablesMaxBytes: number;
+  /** How many bytes of deployments may be received and parsed at once; then they queue. */
+  deploymentMemoryBytes: number;
+  /** How long a deployment may wait in that queue before a 503 with Retry-After. */
+  deploymentQueueMs: number;
+}
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -71,6 +98,8 @@ export interface Config {
   jwt: { keys: string | undefined; ttlSeconds: number; audience: string };
   /** OAuth clients: how long a client's status is cached, the longest secret-rotation grace period. */
   clients: { statusCacheMs: number; maxGraceSeconds: number };
+  /** `TRAMIT_AUDIT_KEYS`: the audit chain's HMAC keys (JSON list of {kid, key}); parsed at start. */
+  auditKeys: string | undefined;
   metricsToken: string | undefined;
   demoPassword: string | undefined;
   trustProxy: boolean;
@@ -79,6 +108,7 @@ export interface Config {
   designerDir: string | undefined;
   /** How long the answer to a request with an `Idempotency-Key` is kept and replayed. */
   idempotency: { ttlMs: number };
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) {
     if (!e.TRAMIT_SESSION_SECRET) problems.push('TRAMIT_SESSION_SECRET: required when NODE_ENV=production');
     if (!e.TRAMIT_JWT_KEYS) problems.push('TRAMIT_JWT_KEYS: required when NODE_ENV=production');
+    if (!e.TRAMIT_AUDIT_KEYS) problems.push('TRAMIT_AUDIT_KEYS: required when NODE_ENV=production');
+    if (!e.TRAMIT_METRICS_TOKEN) problems.push('TRAMIT_METRICS_TOKEN: required when NODE_ENV=production');
     if (e.TRAMIT_DEMO_PASSWORD) problems.push('TRAMIT_DEMO_PASSWORD: not allowed when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -138,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statusCacheMs: e.TRAMIT_CLIENT_STATUS_CACHE_SECONDS * 1000,
       maxGraceSeconds: e.TRAMIT_CLIENT_SECRET_MAX_GRACE_SECONDS,
     },
+    auditKeys: e.TRAMIT_AUDIT_KEYS,
     metricsToken: e.TRAMIT_METRICS_TOKEN,
     demoPassword: e.TRAMIT_DEMO_PASSWORD,
     trustProxy: e.TRAMIT_TRUST_PROXY === 'true',
@@ -145,5 +178,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES, lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000 },
     designerDir: e.TRAMIT_DESIGNER_DIR,
     idempotency: { ttlMs: e.TRAMIT_IDEMPOTENCY_TTL_SECONDS * 1_000 },
+    limits: {
+      jsonMaxDepth: e.TRAMIT_JSON_MAX_DEPTH,
+      variablesMaxCount: e.TRAMIT_VARIABLES_MAX_COUNT,
+      variablesMaxBytes: e.TRAMIT_VARIABLES_MAX_BYTES,
+      deploymentMemoryBytes: e.TRAMIT_DEPLOY_MEMORY_BYTES,
+      deploymentQueueMs: e.TRAMIT_DEPLOY_QUEUE_MS,
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../infra/db/create-knex.js';
 import { runWithContext } from '../../infra/logging/request-context.js';
 import { appendAudit, type AuditEntryInput } from './append-audit.js';
 import { entryHash } from './audit-hash.js';
+import { auditKeys } from './audit-keys.js';
 import { hashedContentOf, type AuditRow } from './audit-entry.js';
 import { verifyAudit } from './verify-audit.js';
 import { clonedTestDatabase } from '../../../test/cloned-test-database.js';
@@ -45,7 +46,11 @@ describe('appendAudit', () => {
     expect(all.map((r) => String(r.seq))).toEqual(['1', '2', '3']);
     expect(all[0]!.prev_hash).toBe('0'.repeat(64));
     for (let i = 1; i < all.length; i++) expect(all[i]!.prev_hash).toBe(all[i - 1]!.hash);
-    for (const row of all) expect(entryHash(row.prev_hash, hashedContentOf(row))).toBe(row.hash);
+    const { signing } = auditKeys();
+    for (const row of all) {
+      expect(row.key_id).toBe(signing.kid);
+      expect(entryHash(row.prev_hash, hashedContentOf(row), undefined, signing.key)).toBe(row.hash);
+    }
     expect(await verifyAudit(db)).toEqual({ ok: true, checked: 3, lastSeq: '3' });
   });
 

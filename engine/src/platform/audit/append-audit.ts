@@ -9,6 +9,7 @@ import {
 import { valuesList } from '../../infra/db/sql-literal.js';
 import { chainRows, type AuditRowInsert } from './audit-entry.js';
 import type { EntryContent } from './audit-hash.js';
+import { auditKeys } from './audit-keys.js';
 
 export type AuditChannel = 'ui' | 'api' | 'integration' | 'engine';
 export interface AuditChange {
@@ -88,6 +89,7 @@ const columns = [
   'changes',
   'prev_hash',
   'hash',
+  'key_id',
 ] as const;
 
 /** The rows as literal SQL: one multi-row statement per 1,000. */
@@ -115,7 +117,7 @@ function checkIsolation(head: HeadRow): void {
 }
 
 /**
- * Appends hash-chained entries inside the caller's transaction. The chain lock is held until that
+ * Appends hash-chained entries (HMAC-SHA256 with the signing audit key, see `useAuditKeys`) inside the caller's transaction. The chain lock is held until that
  * transaction ends, so call this as the last step of a write. The caller's transaction must be
  * READ COMMITTED (PostgreSQL's default), so that the last entry is read after the lock is taken.
  * Called outside a transaction, it makes its own; one holding only reads (`read` entries) commits
@@ -133,6 +135,7 @@ export async function appendAudit(db: Knex | Knex.Transaction, entries: AuditEnt
  * transaction: the read audit writes one every few milliseconds under load.
  */
 async function appendAlone(db: Knex, entries: AuditEntryInput[]): Promise<void> {
+  const { signing } = auditKeys();
   const context = currentContext();
   const contents = entries.map((entry) => contentOf(entry, context));
   const durable = !entries.every((e) => e.action === 'read');
@@ -140,15 +143,22 @@ async function appendAlone(db: Knex, entries: AuditEntryInput[]): Promise<void> 
     const [, head] = await steps.step([lockSql, headSql]);
     const row = head!.rows[0] as HeadRow;
     checkIsolation(row);
-    await steps.commit(insertStatements(chainRows({ seq: row.seq, hash: row.hash, at: row.now }, contents)));
+    await steps.commit(
+      insertStatements(chainRows({ seq: row.seq, hash: row.hash, at: row.now }, contents, signing)),
+    );
   });
 }
 
 async function append(trx: Knex.Transaction, entries: AuditEntryInput[]): Promise<void> {
+  const { signing } = auditKeys();
   const context = currentContext();
   const contents = entries.map((entry) => contentOf(entry, context));
   const pipelined = trx.client instanceof PipelinedPgClient;
   const head = await lockHead(trx, pipelined);
   checkIsolation(head);
-  await writeRows(trx, pipelined, chainRows({ seq: head.seq, hash: head.hash, at: head.now }, contents));
+  await writeRows(
+    trx,
+    pipelined,
+    chainRows({ seq: head.seq, hash: head.hash, at: head.now }, contents, signing),
+  );
 }

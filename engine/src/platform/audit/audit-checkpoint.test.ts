@@ -5,6 +5,7 @@ import { writeCheckpoint } from './audit-checkpoint.js';
 import { hashedContentOf, type AuditRow } from './audit-entry.js';
 import type { AuditHead } from './audit-witness.js';
 import { entryHash } from './audit-hash.js';
+import { auditKeys } from './audit-keys.js';
 import { clonedTestDatabase } from '../../../test/cloned-test-database.js';
 import { verifyAudit } from './verify-audit.js';
 import { detached } from '../../infra/db/connection-guard.js';
@@ -146,7 +147,7 @@ describe('verifyAudit against the checkpoints', () => {
     });
   });
 
-  it('names the checkpoint whose entry a forger rewrote, relinking the chain after it', async () => {
+  it('names the checkpoint whose entry a forger holding the key rewrote, relinking the chain after it', async () => {
     await appendAudit(db, entries(4, 20));
     const rows = (await db('audit_log').where('seq', '>=', 15).orderBy('seq')) as AuditRow[];
     let prevHash = rows[0]!.prev_hash;
@@ -156,7 +157,7 @@ describe('verifyAudit against the checkpoints', () => {
         entity_id: row.seq === '15' ? 'c-forged' : row.entity_id,
         prev_hash: prevHash,
       };
-      const hash = entryHash(prevHash, hashedContentOf(forged));
+      const hash = entryHash(prevHash, hashedContentOf(forged), undefined, auditKeys().signing.key);
       await asSuperuser('update audit_log set entity_id = ?, prev_hash = ?, hash = ? where seq = ?', [
         forged.entity_id,
         prevHash,

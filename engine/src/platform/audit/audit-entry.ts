@@ -6,6 +6,7 @@ import {
   type EntryContent,
   type HashedContent,
 } from './audit-hash.js';
+import type { AuditKey, AuditKeyring } from './audit-keys.js';
 import type { WitnessBreak } from './audit-witness.js';
 
 /** One row of `audit_log` as the drivers return it. */
@@ -23,6 +24,8 @@ export interface AuditRow {
   changes: unknown;
   prev_hash: string;
   hash: string;
+  /** The audit key that signed the entry (HMAC); null for the plain SHA-256 entries before the keys. */
+  key_id: string | null;
 }
 
 /** An entry as the API serves it. */
@@ -63,19 +66,35 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
 }
 
 /** How the chain breaks: at an entry, or against a witness of its head (`truncated`, `checkpoint`). */
-export type BrokenReason = 'missing-entries' | 'prev-hash' | 'content' | WitnessBreak;
+export type BrokenReason =
+  'missing-entries' | 'prev-hash' | 'content' | 'unknown-key' | 'unkeyed' | WitnessBreak;
 
 export interface ChainLink {
   seq: bigint;
   hash: string;
+  /** Whether the entry was signed with an audit key: no plain entry may follow a keyed one. */
+  keyed: boolean;
 }
 
-/** Why `row` does not follow `previous` in an intact chain, or null when it does. */
-export function brokenLink(previous: ChainLink | null, row: AuditRow): BrokenReason | null {
+/**
+ * Why `row` does not follow `previous` in an intact chain, or null when it does. A keyed entry is
+ * checked with the key its `key_id` names; a plain one (written before the keys) as SHA-256, and
+ * only before the first keyed entry: a plain entry after it is a rewrite by someone without the key.
+ */
+export function brokenLink(
+  previous: ChainLink | null,
+  row: AuditRow,
+  keyring: AuditKeyring,
+): BrokenReason | null {
   const expectedSeq = previous ? previous.seq + 1n : 1n;
   if (BigInt(row.seq) !== expectedSeq) return 'missing-entries';
   if (row.prev_hash !== (previous?.hash ?? genesisHash)) return 'prev-hash';
-  if (entryHash(row.prev_hash, hashedContentOf(row)) !== row.hash) return 'content';
+  let key = null;
+  if (row.key_id !== null) {
+    key = keyring.byKid.get(row.key_id);
+    if (!key) return 'unknown-key';
+  } else if (previous?.keyed) return 'unkeyed';
+  if (entryHash(row.prev_hash, hashedContentOf(row), undefined, key) !== row.hash) return 'content';
   return null;
 }
 
@@ -85,10 +104,14 @@ export type AuditRowInsert = Omit<AuditRow, 'seq' | 'at' | 'changes'> & {
   changes: string | null;
 };
 
-/** The rows that extend the chain from its head (`seq`/`hash` null when it is empty), all stamped `at`. */
+/**
+ * The rows that extend the chain from its head (`seq`/`hash` null when it is empty), all stamped
+ * `at`, signed with `signing` (null only to write plain SHA-256 entries as before the keys, in tests).
+ */
 export function chainRows(
   head: { seq: string | null; hash: string | null; at: string },
   contents: EntryContent[],
+  signing: AuditKey | null,
 ): AuditRowInsert[] {
   let prevHash = head.hash ?? genesisHash;
   let next = BigInt(head.seq ?? '0');
@@ -97,7 +120,7 @@ export function chainRows(
     const hashed: HashedContent = { seq: next.toString(), at: head.at, ...content };
     // Canonical JSON is JSON: the row stores the same text the hash covers, written once.
     const changes = canonicalJson(content.changes);
-    const hash = entryHash(prevHash, hashed, changes);
+    const hash = entryHash(prevHash, hashed, changes, signing?.key);
     const row: AuditRowInsert = {
       seq: hashed.seq,
       at: head.at,
@@ -112,6 +135,7 @@ export function chainRows(
       changes: content.changes === null ? null : changes,
       prev_hash: prevHash,
       hash,
+      key_id: signing?.kid ?? null,
     };
     prevHash = hash;
     return row;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
 /** The prev_hash of the first entry. */
 export const genesisHash = '0'.repeat(64);
@@ -68,9 +68,18 @@ export function contentText(content: HashedContent, changes = canonicalJson(cont
   );
 }
 
-/** SHA-256 (hex) of the previous entry's hash and this entry's canonical content. */
-export function entryHash(prevHash: string, content: HashedContent, changes?: string): string {
-  return createHash('sha256')
+/**
+ * The entry's hash (hex) over the previous entry's hash and this entry's canonical content: an
+ * HMAC-SHA256 with `key` (entries since the audit keys; a database superuser cannot recompute it),
+ * or a plain SHA-256 without (entries written before them, `key_id` null).
+ */
+export function entryHash(
+  prevHash: string,
+  content: HashedContent,
+  changes?: string,
+  key?: KeyObject | null,
+): string {
+  return (key ? createHmac('sha256', key) : createHash('sha256'))
     .update(prevHash)
     .update('\n')
     .update(contentText(content, changes))

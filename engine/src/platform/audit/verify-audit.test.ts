@@ -2,6 +2,7 @@ import { afterAll, beforeAll, inject, beforeEach, describe, expect, it } from 'v
 import type { Db } from '../../infra/db/create-knex.js';
 import { appendAudit } from './append-audit.js';
 import { entryHash } from './audit-hash.js';
+import { auditKeys } from './audit-keys.js';
 import { hashedContentOf, type AuditRow } from './audit-entry.js';
 import { verifyAudit } from './verify-audit.js';
 import { clonedTestDatabase } from '../../../test/cloned-test-database.js';
@@ -92,11 +93,20 @@ describe('verifyAudit', () => {
     expect(result.checked).toBe(checked);
   });
 
-  it('catches a forger who also recomputes the altered entry’s hash: the next entry no longer links', async () => {
+  it('names the altered entry when a forger without the key recomputes its hash as SHA-256', async () => {
     await asSuperuser(`update audit_log set action = 'read' where seq = 15`);
     const row = (await db('audit_log').where({ seq: 15 }).first()) as AuditRow;
     await asSuperuser('update audit_log set hash = ? where seq = 15', [
       entryHash(row.prev_hash, hashedContentOf(row)),
+    ]);
+    expect((await verifyAudit(db)).firstBroken).toMatchObject({ seq: '15', reason: 'content' });
+  });
+
+  it('catches a forger holding the key who recomputes the altered entry’s hash: the next no longer links', async () => {
+    await asSuperuser(`update audit_log set action = 'read' where seq = 15`);
+    const row = (await db('audit_log').where({ seq: 15 }).first()) as AuditRow;
+    await asSuperuser('update audit_log set hash = ? where seq = 15', [
+      entryHash(row.prev_hash, hashedContentOf(row), undefined, auditKeys().signing.key),
     ]);
     expect((await verifyAudit(db)).firstBroken).toMatchObject({ seq: '16', reason: 'prev-hash' });
   });

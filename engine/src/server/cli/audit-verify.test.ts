@@ -6,6 +6,7 @@ import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../platform/audit/append-audit.js';
 import { clonedTestDatabase } from '../../../test/cloned-test-database.js';
 import type { Db } from '../../infra/db/create-knex.js';
+import { testAuditKeys } from '../../../test/audit-keys-setup.js';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'audit-verify.ts');
 let db: Db;
@@ -28,7 +29,12 @@ async function verify(...args: string[]): Promise<{ code: number; stdout: string
       process.execPath,
       ['--import', 'tsx', cli, ...args],
       {
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: database.url },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          DATABASE_URL: database.url,
+          TRAMIT_AUDIT_KEYS: testAuditKeys,
+        },
       },
     );
     return { code: 0, stdout, stderr };

@@ -1,4 +1,6 @@
 import { verifyAudit } from '../../platform/audit/verify-audit.js';
+import { configuredAuditKeys } from '../../platform/audit/audit-keys.js';
+import { resolveSecrets } from '../../platform/auth/secrets.js';
 import { ConfigError, loadConfig } from '../../infra/config/config.js';
 import { createKnex } from '../../infra/db/create-knex.js';
 import { parseAuditVerifyArgs } from './audit-verify-args.js';
@@ -15,6 +17,8 @@ async function run(): Promise<number> {
     return 1;
   }
   const config = loadConfig();
+  // The keys the server signs with: TRAMIT_AUDIT_KEYS, or in development the data directory's.
+  const keys = configuredAuditKeys(config.auditKeys ?? (await resolveSecrets(config)).auditKeys);
   const db = createKnex(
     config.database.kind === 'postgres' ? { ...config.database, poolMax: 1 } : config.database,
   );
@@ -22,6 +26,7 @@ async function run(): Promise<number> {
     const started = Date.now();
     const result = await verifyAudit(db, {
       ...(args.expectHead ? { expectHead: args.expectHead } : {}),
+      keys,
       batchSize: 10_000,
       onProgress: (checked) => {
         if (checked % 100_000 === 0) console.error(`checked ${checked} entries`);
