@@ -5,6 +5,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { readdirSync } from 'node:fs';
 import { URL } from 'node:url';
+import { engineLayers } from './eslint/engine-layers.js';
 
 /**
  * Designer layout: an area (`designer/src/areas/<area>/`) imports only shared folders (components,
@@ -55,6 +56,7 @@ export default tseslint.config(
     files: [`designer/src/areas/${area}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { patterns: [noEngineSources, noOtherArea(area)] }] },
   })),
+  ...engineLayers,
   {
     files: ['**/cli/**/*.ts', '**/*.test.ts', '**/test/**/*.ts', '**/bench/**/*.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },
