@@ -10,6 +10,7 @@ import * as processDrafts from './0008-process-drafts.js';
 import * as historyRecords from './0009-history-records.js';
 import * as messageStartKey from './0010-message-start-key.js';
 import * as auditCheckpoints from './0011-audit-checkpoints.js';
+import * as signIn from './0012-sign-in.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -28,4 +29,5 @@ export const migrations: NamedMigration[] = [
   { name: '0009-history-records', ...historyRecords },
   { name: '0010-message-start-key', ...messageStartKey },
   { name: '0011-audit-checkpoints', ...auditCheckpoints },
+  { name: '0012-sign-in', ...signIn },
 ];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { roles, type Role } from '../../platform/auth/roles.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -32,6 +33,22 @@ const envSchema = z.object({
   TRAMIT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(9_000),
   TRAMIT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TRAMIT_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  TRAMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  TRAMIT_SIGNIN_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  TRAMIT_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  TRAMIT_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
+  TRAMIT_MFA_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(roles, { message: `each must be one of ${roles.join(', ')}` }))),
+  TRAMIT_MFA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   TRAMIT_DESIGNER_DIR: z.string().optional(),
 });
 
@@ -55,8 +72,22 @@ export interface Config {
   demoPassword: string | undefined;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
-  login: { maxFailures: number; lockMs: number };
+  login: LoginConfig;
   designerDir: string | undefined;
+}
+
+/** Sign-in throttling (per process), lockout (shared, in the database), hash pool and MFA. */
+export interface LoginConfig {
+  maxFailures: number;
+  lockMs: number;
+  perAddressPerMinute: number;
+  perAccountPerMinute: number;
+  perClientPerMinute: number;
+  hashConcurrency: number;
+  hashQueueMax: number;
+  mfaRequiredRoles: Role[];
+  /** Encrypts TOTP secrets; the session secret when not set. */
+  mfaKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -115,7 +146,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.TRAMIT_DEMO_PASSWORD,
     trustProxy: e.TRAMIT_TRUST_PROXY === 'true',
     shutdownTimeoutMs: e.TRAMIT_SHUTDOWN_TIMEOUT_MS,
-    login: { maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES, lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES,
+      lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000,
+      perAddressPerMinute: e.TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE,
+      perAccountPerMinute: e.TRAMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
+      perClientPerMinute: e.TRAMIT_SIGNIN_PER_CLIENT_PER_MINUTE,
+      hashConcurrency: e.TRAMIT_HASH_CONCURRENCY,
+      hashQueueMax: e.TRAMIT_HASH_QUEUE_MAX,
+      mfaRequiredRoles: e.TRAMIT_MFA_REQUIRED_ROLES,
+      mfaKey: e.TRAMIT_MFA_KEY,
+    },
     designerDir: e.TRAMIT_DESIGNER_DIR,
   };
 }

@@ -1,10 +1,11 @@
 import express, { type Request, type Response } from 'express';
 import { issueAccessToken, type TokenSettings } from './access-tokens.js';
-import { findClient } from './clients-repo.js';
+import { findClient, type ClientRow } from './clients-repo.js';
 import { verifyAgainstDummy, verifySecret } from './password.js';
+import type { SignInProtection } from './sign-in-protection.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { Db } from '../../infra/db/create-knex.js';
-import { problemType } from '../../http/problem.js';
+import { Problem, problemType } from '../../http/problem.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 
 export interface OAuthDeps {
@@ -12,14 +13,22 @@ export interface OAuthDeps {
   keys: SigningKeys;
   tokens: TokenSettings;
   bodyLimit: string;
+  signIn: SignInProtection;
 }
 
 /**
  * RFC 6749 errors (`error`, `error_description`) so OAuth client libraries understand them, with the
  * RFC 9457 members alongside so they read like every other Tramit error.
  */
-function oauthError(res: Response, status: number, error: string, description: string): void {
+function oauthError(
+  res: Response,
+  status: number,
+  error: string,
+  description: string,
+  retryAfterSeconds?: number,
+): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="tramit"');
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res
     .status(status)
     .setHeader('Cache-Control', 'no-store')
@@ -52,6 +61,58 @@ function clientCredentials(req: Request): { id?: string; secret?: string } {
   };
 }
 
+/**
+ * Whether the secret is the client's; answers the error itself when not. A secret that verified
+ * recently is recognised without a hash or a bucket; every other attempt takes a token per source
+ * address and per client id (given back when it succeeds) before it may wait for the hash pool.
+ */
+async function checkClient(
+  signIn: SignInProtection,
+  req: Request,
+  res: Response,
+  id: string,
+  secret: string,
+  client: ClientRow | undefined,
+): Promise<ClientRow | undefined> {
+  if (client?.active && signIn.recentlyVerified(id, secret, client.secret_hash)) return client;
+  const address = req.ip ?? 'unknown';
+  const byAddress = signIn.byAddress.take(address);
+  const refused = byAddress ?? signIn.byClient.take(id);
+  if (refused) {
+    if (!byAddress) signIn.byAddress.refund(address);
+    oauthError(
+      res,
+      429,
+      'temporarily_unavailable',
+      'Too many failed attempts; slow down.',
+      refused.retryAfterSeconds,
+    );
+    return undefined;
+  }
+  const refund = () => {
+    signIn.byAddress.refund(address);
+    signIn.byClient.refund(id);
+  };
+  let valid: boolean;
+  try {
+    valid = await signIn.hashes.run(address, () =>
+      client?.active ? verifySecret(secret, client.secret_hash) : verifyAgainstDummy(secret),
+    );
+  } catch (error) {
+    if (!(error instanceof Problem) || error.status !== 503) throw error;
+    refund();
+    oauthError(res, 503, 'temporarily_unavailable', error.message, 1);
+    return undefined;
+  }
+  if (!client || !valid) {
+    oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.');
+    return undefined;
+  }
+  refund();
+  signIn.rememberVerified(id, secret, client.secret_hash);
+  return client;
+}
+
 export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
   r.post(
     '/oauth/token',
@@ -68,14 +129,8 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
         oauthError(res, 401, 'invalid_client', 'Client authentication is required (HTTP Basic or body).');
         return;
       }
-      const client = await findClient(deps.db, id);
-      const valid = client?.active
-        ? await verifySecret(secret, client.secret_hash)
-        : await verifyAgainstDummy(secret);
-      if (!client || !valid) {
-        oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.');
-        return;
-      }
+      const client = await checkClient(deps.signIn, req, res, id, secret, await findClient(deps.db, id));
+      if (!client) return;
       if (body.audience !== undefined && body.audience !== deps.tokens.audience) {
         oauthError(res, 400, 'invalid_target', `The audience must be "${deps.tokens.audience}".`);
         return;
