@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { roles, type Role } from '../../platform/auth/roles.js';
@@ -36,7 +37,13 @@ const envSchema = z.object({
   TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TRAMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   TRAMIT_SIGNIN_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-  TRAMIT_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  // Half the cores: hashes must leave CPU to the event loop that answers everything else.
+  TRAMIT_HASH_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   TRAMIT_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
   TRAMIT_MFA_REQUIRED_ROLES: z
     .string()

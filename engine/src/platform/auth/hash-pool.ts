@@ -4,8 +4,9 @@ import { Problem } from '../../http/problem.js';
  * At most `concurrency` password hashes at a time (scrypt runs on libuv's four shared threads,
  * which file and DNS work need too) and at most `maxQueue` waiting; beyond that a 503 with
  * Retry-After, so that a flood is refused at once instead of making everyone wait. The waiting
- * are served in turn by key (the source address), not in arrival order: one address's flood
- * holds back each other address by at most one hash.
+ * are served in turn by key (the source address), not in arrival order, and each key may have
+ * only `maxQueuePerKey` waiting: one address's flood holds back each other address by at most
+ * one hash and cannot fill the queue alone.
  */
 export class HashPool {
   private active = 0;
@@ -15,11 +16,13 @@ export class HashPool {
   constructor(
     private readonly concurrency: number,
     private readonly maxQueue: number,
+    private readonly maxQueuePerKey = 2,
   ) {}
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     if (this.active >= this.concurrency) {
-      if (this.waitingCount >= this.maxQueue) {
+      const ownWaiting = this.waiting.get(key)?.length ?? 0;
+      if (this.waitingCount >= this.maxQueue || ownWaiting >= this.maxQueuePerKey) {
         throw new Problem(503, 'sign-in-busy', 'Too many sign-ins are being checked; try again shortly.', {
           headers: { 'Retry-After': '1' },
         });

@@ -62,9 +62,10 @@ function clientCredentials(req: Request): { id?: string; secret?: string } {
 }
 
 /**
- * Whether the secret is the client's; answers the error itself when not. A secret that verified
+ * The client, if the secret is its; answers the error itself when not. A secret that verified
  * recently is recognised without a hash or a bucket; every other attempt takes a token per source
- * address and per client id (given back when it succeeds) before it may wait for the hash pool.
+ * address and per client id (given back when it succeeds) before it reads the database or waits
+ * for the hash pool.
  */
 async function checkClient(
   signIn: SignInProtection,
@@ -72,9 +73,13 @@ async function checkClient(
   res: Response,
   id: string,
   secret: string,
-  client: ClientRow | undefined,
+  db: Db,
 ): Promise<ClientRow | undefined> {
-  if (client?.active && signIn.recentlyVerified(id, secret, client.secret_hash)) return client;
+  const verifiedHash = signIn.recentlyVerified(id, secret);
+  if (verifiedHash) {
+    const known = await findClient(db, id);
+    if (known?.active && known.secret_hash === verifiedHash) return known;
+  }
   const address = req.ip ?? 'unknown';
   const byAddress = signIn.byAddress.take(address);
   const refused = byAddress ?? signIn.byClient.take(id);
@@ -89,6 +94,7 @@ async function checkClient(
     );
     return undefined;
   }
+  const client = await findClient(db, id);
   const refund = () => {
     signIn.byAddress.refund(address);
     signIn.byClient.refund(id);
@@ -100,7 +106,7 @@ async function checkClient(
     );
   } catch (error) {
     if (!(error instanceof Problem) || error.status !== 503) throw error;
-    refund();
+    // The buckets keep the token: a flood that keeps the pool full must still drain its own.
     oauthError(res, 503, 'temporarily_unavailable', error.message, 1);
     return undefined;
   }
@@ -129,7 +135,7 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
         oauthError(res, 401, 'invalid_client', 'Client authentication is required (HTTP Basic or body).');
         return;
       }
-      const client = await checkClient(deps.signIn, req, res, id, secret, await findClient(deps.db, id));
+      const client = await checkClient(deps.signIn, req, res, id, secret, deps.db);
       if (!client) return;
       if (body.audience !== undefined && body.audience !== deps.tokens.audience) {
         oauthError(res, 400, 'invalid_target', `The audience must be "${deps.tokens.audience}".`);

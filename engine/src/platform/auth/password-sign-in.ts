@@ -71,7 +71,8 @@ export async function checkPassword(
       user?.active ? verifySecret(password, user.password_hash) : verifyAgainstDummy(password),
     );
   } catch (error) {
-    refund();
+    // Refused by the full pool: not a checked attempt (so no lock), but the buckets keep the token,
+    // or a flood that keeps the pool full would never drain its own bucket.
     await cancelAttempt(db, signIn.settings, account, address);
     throw error;
   }

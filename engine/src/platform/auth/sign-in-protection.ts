@@ -31,11 +31,15 @@ export class SignInProtection {
     return createHmac('sha256', this.verifiedKey).update(`${clientId}\u0000${secret}`).digest();
   }
 
-  /** True when this secret verified against this very stored hash in the last 10 minutes. */
-  recentlyVerified(clientId: string, secret: string, storedHash: string): boolean {
+  /**
+   * The stored hash this secret verified against in the last 10 minutes, if it did: the caller
+   * still reads the client to see it active with that same hash, but needs no bucket and no
+   * scrypt; and only such callers read the database before the buckets.
+   */
+  recentlyVerified(clientId: string, secret: string): string | undefined {
     const entry = this.verified.get(clientId);
-    if (!entry || entry.storedHash !== storedHash || entry.until < Date.now()) return false;
-    return timingSafeEqual(entry.digest, this.digest(clientId, secret));
+    if (!entry || entry.until < Date.now()) return undefined;
+    return timingSafeEqual(entry.digest, this.digest(clientId, secret)) ? entry.storedHash : undefined;
   }
 
   rememberVerified(clientId: string, secret: string, storedHash: string): void {
