@@ -70,7 +70,7 @@ export async function checkSecondFactor(
   if (!ok) {
     const field = factor.code !== undefined ? 'code' : 'recoveryCode';
     throw new Problem(status, 'invalid-mfa-code', 'The code is wrong, expired or already used.', {
-      errors: [{ path: field, message: 'wrong, expired or already used' }],
+      errors: [{ path: `/${field}`, message: 'wrong, expired or already used' }],
     });
   }
   signIn.byAddress.refund(address);
