@@ -9,6 +9,7 @@ const smokeFiles = [
   'engine/src/server/health-routes.test.ts',
   'engine/src/platform/auth/session-auth-routes.test.ts',
   'engine/src/platform/auth/oauth-client-routes.test.ts',
+  'engine/src/platform/auth/mfa.test.ts',
   'engine/src/infra/db/pipelined-pg-client.test.ts',
   'engine/src/process-engine/basics.test.ts',
   'engine/src/process-engine/events.test.ts',

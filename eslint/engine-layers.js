@@ -14,12 +14,12 @@ const folder = (name) => ({
 });
 const above = {
   core: ['infra', 'process-engine', 'platform', 'crm', 'api-v2', 'http', 'server', 'demo'],
-  infra: ['core', 'process-engine', 'platform', 'crm', 'api-v2', 'http', 'server', 'demo'],
+  infra: ['process-engine', 'platform', 'crm', 'api-v2', 'http', 'server', 'demo'],
   'process-engine': ['platform', 'crm', 'api-v2', 'http', 'server', 'demo'],
   platform: ['crm', 'api-v2', 'server', 'demo'],
   crm: ['api-v2', 'server', 'demo'],
   'api-v2': ['crm', 'server', 'demo'],
-  http: ['core', 'process-engine', 'crm', 'api-v2', 'server', 'demo'],
+  http: ['process-engine', 'crm', 'api-v2', 'server', 'demo'],
 };
 const io = ['knex', 'pg', 'express', 'node:*', '@electric-sql/*', 'knex-pglite'].map((name) => ({
   group: [name],

@@ -13,6 +13,7 @@ import * as auditCheckpoints from './0011-audit-checkpoints.js';
 import * as idempotencyKeys from './0012-idempotency-keys.js';
 import * as oauthClientScopes from './0013-oauth-client-scopes.js';
 import * as auditKeyId from './0014-audit-key-id.js';
+import * as signIn from './0015-sign-in.js';
 
 export interface NamedMigration extends Knex.Migration {
   name: string;
@@ -34,4 +35,5 @@ export const migrations: NamedMigration[] = [
   { name: '0012-idempotency-keys', ...idempotencyKeys },
   { name: '0013-oauth-client-scopes', ...oauthClientScopes },
   { name: '0014-audit-key-id', ...auditKeyId },
+  { name: '0015-sign-in', ...signIn },
 ];

@@ -51,6 +51,11 @@ export class BrowserSession {
       method: 'POST',
       json: { username, password },
     });
+    return this.adopt(response);
+  }
+
+  /** Keeps the session cookie and CSRF token a response brings (a login or its second step). */
+  adopt<T extends JsonResponse>(response: T): T {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     if (typeof response.body?.csrfToken === 'string') this.csrfToken = response.body.csrfToken;

@@ -1,5 +1,6 @@
 import { isApiError } from './ApiError';
 import { api } from './client';
+import type { MfaChallenge } from './mfa';
 
 export type UserLocale = 'ca' | 'es' | 'en';
 
@@ -38,8 +39,9 @@ export async function fetchSession(signal?: AbortSignal): Promise<Session | null
   }
 }
 
-export function login(credentials: Credentials): Promise<Session> {
-  return api.post<Session>('/api/v1/auth/login', credentials, { expectUnauthorized: true });
+/** A session, or the challenge for a second factor when the account has one. */
+export function login(credentials: Credentials): Promise<Session | MfaChallenge> {
+  return api.post<Session | MfaChallenge>('/api/v1/auth/login', credentials, { expectUnauthorized: true });
 }
 
 export function logout(): Promise<void> {

@@ -1,5 +1,6 @@
 import { createContext } from 'react';
-import type { Credentials, SessionUser } from '../api/auth';
+import type { Credentials, Session, SessionUser } from '../api/auth';
+import type { MfaChallenge } from '../api/mfa';
 
 export type AuthStatus = 'loading' | 'signedOut' | 'signedIn' | 'error';
 
@@ -14,7 +15,10 @@ export interface AuthState {
   signedOutByUser: boolean;
   /** Why the session could not be loaded, when status is 'error'. */
   loadError: unknown;
-  login(credentials: Credentials): Promise<void>;
+  /** Signs in, or answers the challenge for a second factor (the session then comes from `adoptSession`). */
+  login(credentials: Credentials): Promise<MfaChallenge | null>;
+  /** Starts using a session obtained after a second factor. */
+  adoptSession(session: Session): void;
   logout(): Promise<void>;
   reload(): void;
   hasPermission(permission: string): boolean;

@@ -7,6 +7,7 @@ import {
   type Session,
 } from '../api/auth';
 import { setCsrfToken, setUnauthorizedHandler } from '../api/client';
+import { isMfaChallenge, type MfaChallenge } from '../api/mfa';
 import { applyUserLocale } from '../i18n/applyUserLocale';
 import { AuthContext, type AuthState, type AuthStatus } from './AuthContext';
 import { useSessionRevalidation } from './useSessionRevalidation';
@@ -71,10 +72,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useSessionRevalidation(state.status === 'signedIn', refresh, expire);
 
-  const login = useCallback(async (credentials: Credentials) => {
-    const session = await apiLogin(credentials);
-    setState(adopt(session));
+  const login = useCallback(async (credentials: Credentials): Promise<MfaChallenge | null> => {
+    const answer = await apiLogin(credentials);
+    if (isMfaChallenge(answer)) return answer;
+    setState(adopt(answer));
+    return null;
   }, []);
+
+  const adoptSession = useCallback((session: Session) => setState(adopt(session)), []);
 
   const logout = useCallback(async () => {
     // Leaving is what the user asked for: even if the server call fails, this tab signs out.
@@ -100,11 +105,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signedOutByUser: state.endedBy === 'user',
       loadError: state.loadError,
       login,
+      adoptSession,
       logout,
       reload,
       hasPermission,
     }),
-    [state, permissions, login, logout, reload, hasPermission],
+    [state, permissions, login, adoptSession, logout, reload, hasPermission],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,5 +1,6 @@
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import Logout from '@mui/icons-material/Logout';
+import Security from '@mui/icons-material/Security';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
@@ -10,14 +11,16 @@ import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/useAuth';
+import { SecurityDialog } from './security/SecurityDialog';
 import { useRoleLabel } from './useRoleLabel';
 
-/** The signed-in user's name and roles, with the sign-out action. */
+/** The signed-in user's name and roles, with the security settings and the sign-out action. */
 export function UserMenu() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
   const roleLabel = useRoleLabel();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [securityOpen, setSecurityOpen] = useState(false);
   const menuId = useId();
   if (!user) return null;
 
@@ -67,6 +70,18 @@ export function UserMenu() {
           </Typography>
         </Box>
         <Divider />
+        <MenuItem
+          data-testid="security"
+          onClick={() => {
+            setAnchor(null);
+            setSecurityOpen(true);
+          }}
+        >
+          <ListItemIcon>
+            <Security fontSize="small" />
+          </ListItemIcon>
+          {t('mfa.title')}
+        </MenuItem>
         <MenuItem data-testid="logout" onClick={signOut}>
           <ListItemIcon>
             <Logout fontSize="small" />
@@ -74,6 +89,7 @@ export function UserMenu() {
           {t('shell.logout')}
         </MenuItem>
       </Menu>
+      {securityOpen && <SecurityDialog onClose={() => setSecurityOpen(false)} />}
     </>
   );
 }

@@ -19,6 +19,11 @@ import type { ProcessEngine } from '../process-engine/process-engine.js';
 import { healthRoutes } from './health-routes.js';
 import { oauthRoutes } from '../platform/auth/oauth-routes.js';
 import { sessionAuthRoutes } from '../platform/auth/session-auth-routes.js';
+import { mfaLoginRoutes } from '../platform/auth/mfa-login-routes.js';
+import { mfaRoutes } from '../platform/auth/mfa-routes.js';
+import { SignInProtection } from '../platform/auth/sign-in-protection.js';
+import { userSecurityRoutes } from '../platform/auth/user-security-routes.js';
+import type { LoginConfig } from '../infra/config/config.js';
 import { userRoutes } from '../platform/auth/user-routes.js';
 import { oauthClientRoutes } from '../platform/auth/oauth-client-routes.js';
 import { auditRoutes } from '../platform/audit/audit-routes.js';
@@ -59,7 +64,7 @@ export interface AppDeps {
   trustProxy: boolean;
   secureCookies: boolean;
   metricsToken: string | undefined;
-  login: { maxFailures: number; lockMs: number };
+  login: LoginConfig;
   designerDir: string | undefined;
   isShuttingDown: () => boolean;
   idempotency: Idempotency;
@@ -101,15 +106,24 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
     auth: deps.auth,
     logger: deps.logger,
   });
+  const signIn = {
+    auth: deps.auth,
+    secureCookies: deps.secureCookies,
+    signIn: new SignInProtection(deps.login),
+  };
   oauthRoutes(routes, {
     db: deps.db,
     keys: deps.auth.keys,
     tokens: deps.auth.tokens,
     bodyLimit: deps.bodyLimit,
+    signIn: signIn.signIn,
   });
-  sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
+  sessionAuthRoutes(routes, signIn);
+  mfaLoginRoutes(routes, signIn);
+  mfaRoutes(routes, signIn);
   userRoutes(routes, { db: deps.db });
   oauthClientRoutes(routes, { db: deps.db, auth: deps.auth });
+  userSecurityRoutes(routes, { db: deps.db });
   auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db, {

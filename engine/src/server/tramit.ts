@@ -5,6 +5,7 @@ import type { AuthSettings } from '../platform/auth/authenticate.js';
 import { ClientStatusCache } from '../platform/auth/client-status-cache.js';
 import { resolveSecrets } from '../platform/auth/secrets.js';
 import { deleteExpiredSessions } from '../platform/auth/sessions-repo.js';
+import { sweepSignIns } from '../platform/auth/login-attempts-repo.js';
 import { SigningKeysError, loadSigningKeys } from '../platform/auth/signing-keys.js';
 import { ConfigError, type Config } from '../infra/config/config.js';
 import { createKnex, type Db } from '../infra/db/create-knex.js';
@@ -191,6 +192,9 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const sweeper = setInterval(() => {
     deleteExpiredSessions(db, auth.sessions).catch((error: unknown) =>
       logger.warn({ err: error }, 'could not delete expired sessions'),
+    );
+    sweepSignIns(db, config.login).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not sweep sign-ins'),
     );
   }, sessionSweepMs);
   sweeper.unref();

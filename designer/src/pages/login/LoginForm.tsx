@@ -6,13 +6,19 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/useAuth';
+import type { MfaChallenge } from '../../api/mfa';
 import { PasswordField } from './PasswordField';
+import { SecondFactorForm } from './SecondFactorForm';
 import { useLoginErrorMessage } from './useLoginErrorMessage';
 
-/** Username and password; on success the auth state changes and the login page redirects. */
+/**
+ * Username and password, then the second factor when the account has one; on success the auth
+ * state changes and the login page redirects.
+ */
 export function LoginForm() {
   const { t } = useTranslation();
-  const { login, sessionExpired } = useAuth();
+  const { login, adoptSession, sessionExpired } = useAuth();
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const describe = useLoginErrorMessage();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -30,12 +36,23 @@ export function LoginForm() {
     setSubmitting(true);
     setError(null);
     try {
-      await login({ username: username.trim(), password });
+      const next = await login({ username: username.trim(), password });
+      if (next) {
+        setChallenge(next);
+        setPassword('');
+        setSubmitting(false);
+      }
     } catch (cause) {
       setError({ cause });
       setSubmitting(false);
     }
   };
+
+  if (challenge) {
+    return (
+      <SecondFactorForm challenge={challenge} onSignedIn={adoptSession} onCancel={() => setChallenge(null)} />
+    );
+  }
 
   return (
     <Stack component="form" spacing={2.5} noValidate onSubmit={onSubmit} aria-busy={submitting}>

@@ -68,6 +68,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRAMIT_SENSITIVE_VARIABLES: '' }).sensitiveVariables).toEqual([]);
   });
 
+  it('reads the sign-in limits and the roles that must use a second factor', () => {
+    const config = loadConfig({ TRAMIT_MFA_REQUIRED_ROLES: 'admin, supervisor', TRAMIT_HASH_QUEUE_MAX: '4' });
+    expect(config.login).toMatchObject({ mfaRequiredRoles: ['admin', 'supervisor'], hashQueueMax: 4 });
+    expect(loadConfig({}).login.mfaRequiredRoles).toEqual([]);
+    expect(problemsOf({ TRAMIT_MFA_REQUIRED_ROLES: 'admin,admn' })[0]).toMatch(/^TRAMIT_MFA_REQUIRED_ROLES/);
+    expect(problemsOf({ TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE: '0' })[0]).toMatch(
+      /^TRAMIT_SIGNIN_PER_ADDRESS/,
+    );
+  });
+
   it('lists every bad variable at once', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
   });

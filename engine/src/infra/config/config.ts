@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { splitPatterns } from '../../core/bpmn/sensitive-variables.js';
+import { roles, type Role } from './role-names.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -43,6 +45,28 @@ const envSchema = z.object({
   TRAMIT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(9_000),
   TRAMIT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TRAMIT_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  TRAMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  TRAMIT_SIGNIN_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Half the cores: hashes must leave CPU to the event loop that answers everything else.
+  TRAMIT_HASH_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  TRAMIT_HASH_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
+  TRAMIT_MFA_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(roles, { message: `each must be one of ${roles.join(', ')}` }))),
+  TRAMIT_MFA_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   TRAMIT_DESIGNER_DIR: z.string().optional(),
   TRAMIT_IDEMPOTENCY_TTL_SECONDS: z.coerce
     .number()
@@ -104,11 +128,25 @@ export interface Config {
   demoPassword: string | undefined;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
-  login: { maxFailures: number; lockMs: number };
+  login: LoginConfig;
   designerDir: string | undefined;
   /** How long the answer to a request with an `Idempotency-Key` is kept and replayed. */
   idempotency: { ttlMs: number };
   limits: Limits;
+}
+
+/** Sign-in throttling (per process), lockout (shared, in the database), hash pool and MFA. */
+export interface LoginConfig {
+  maxFailures: number;
+  lockMs: number;
+  perAddressPerMinute: number;
+  perAccountPerMinute: number;
+  perClientPerMinute: number;
+  hashConcurrency: number;
+  hashQueueMax: number;
+  mfaRequiredRoles: Role[];
+  /** Encrypts TOTP secrets; the session secret when not set. */
+  mfaKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -175,7 +213,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.TRAMIT_DEMO_PASSWORD,
     trustProxy: e.TRAMIT_TRUST_PROXY === 'true',
     shutdownTimeoutMs: e.TRAMIT_SHUTDOWN_TIMEOUT_MS,
-    login: { maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES, lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000 },
+    login: {
+      maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES,
+      lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000,
+      perAddressPerMinute: e.TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE,
+      perAccountPerMinute: e.TRAMIT_SIGNIN_PER_ACCOUNT_PER_MINUTE,
+      perClientPerMinute: e.TRAMIT_SIGNIN_PER_CLIENT_PER_MINUTE,
+      hashConcurrency: e.TRAMIT_HASH_CONCURRENCY,
+      hashQueueMax: e.TRAMIT_HASH_QUEUE_MAX,
+      mfaRequiredRoles: e.TRAMIT_MFA_REQUIRED_ROLES,
+      mfaKey: e.TRAMIT_MFA_KEY,
+    },
     designerDir: e.TRAMIT_DESIGNER_DIR,
     idempotency: { ttlMs: e.TRAMIT_IDEMPOTENCY_TTL_SECONDS * 1_000 },
     limits: {

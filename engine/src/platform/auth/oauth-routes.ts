@@ -3,9 +3,10 @@ import { issueAccessToken, type TokenSettings } from './access-tokens.js';
 import { findClient, recordClientUse, type ClientRow } from './clients-repo.js';
 import { grantScopes } from './scopes.js';
 import { verifyAgainstDummy, verifySecret } from './password.js';
+import type { SignInProtection } from './sign-in-protection.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { Db } from '../../infra/db/create-knex.js';
-import { problemType } from '../../http/problem.js';
+import { Problem, problemType } from '../../http/problem.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 
 export interface OAuthDeps {
@@ -13,14 +14,22 @@ export interface OAuthDeps {
   keys: SigningKeys;
   tokens: TokenSettings;
   bodyLimit: string;
+  signIn: SignInProtection;
 }
 
 /**
  * RFC 6749 errors (`error`, `error_description`) so OAuth client libraries understand them, with the
  * RFC 9457 members alongside so they read like every other Tramit error.
  */
-function oauthError(res: Response, status: number, error: string, description: string): void {
+function oauthError(
+  res: Response,
+  status: number,
+  error: string,
+  description: string,
+  retryAfterSeconds?: number,
+): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="tramit"');
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
   res
     .status(status)
     .setHeader('Cache-Control', 'no-store')
@@ -66,6 +75,74 @@ async function secretGeneration(client: ClientRow, secret: string): Promise<numb
   return false;
 }
 
+/** The generation of a secret recognised from memory by the hash it matched, if it still holds. */
+function recalledGeneration(client: ClientRow, hash: string): number | false {
+  if (client.secret_hash === hash) return client.secret_generation;
+  const until = client.previous_secret_until ? new Date(client.previous_secret_until).getTime() : 0;
+  if (client.previous_secret_hash === hash && until > Date.now()) return client.secret_generation - 1;
+  return false;
+}
+
+/**
+ * The client, if the secret is its; answers the error itself when not. A secret that verified
+ * recently is recognised without a hash or a bucket; every other attempt takes a token per source
+ * address and per client id (given back when it succeeds) before it reads the database or waits
+ * for the hash pool.
+ */
+async function checkClient(
+  signIn: SignInProtection,
+  req: Request,
+  res: Response,
+  id: string,
+  secret: string,
+  db: Db,
+): Promise<{ client: ClientRow; generation: number } | undefined> {
+  const verifiedHash = signIn.recentlyVerified(id, secret);
+  if (verifiedHash) {
+    const known = await findClient(db, id);
+    const generation = known?.active ? recalledGeneration(known, verifiedHash) : false;
+    if (known && generation !== false) return { client: known, generation };
+  }
+  const address = req.ip ?? 'unknown';
+  const byAddress = signIn.byAddress.take(address);
+  const refused = byAddress ?? signIn.byClient.take(id);
+  if (refused) {
+    if (!byAddress) signIn.byAddress.refund(address);
+    oauthError(
+      res,
+      429,
+      'temporarily_unavailable',
+      'Too many failed attempts; slow down.',
+      refused.retryAfterSeconds,
+    );
+    return undefined;
+  }
+  const client = await findClient(db, id);
+  const refund = () => {
+    signIn.byAddress.refund(address);
+    signIn.byClient.refund(id);
+  };
+  let generation: number | false;
+  try {
+    generation = await signIn.hashes.run(address, async () =>
+      client?.active ? secretGeneration(client, secret) : (await verifyAgainstDummy(secret)) && false,
+    );
+  } catch (error) {
+    if (!(error instanceof Problem) || error.status !== 503) throw error;
+    // The buckets keep the token: a flood that keeps the pool full must still drain its own.
+    oauthError(res, 503, 'temporarily_unavailable', error.message, 1);
+    return undefined;
+  }
+  if (!client || generation === false) {
+    oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.');
+    return undefined;
+  }
+  refund();
+  const hash = generation === client.secret_generation ? client.secret_hash : client.previous_secret_hash!;
+  signIn.rememberVerified(id, secret, hash);
+  return { client, generation };
+}
+
 export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
   r.post(
     '/oauth/token',
@@ -82,14 +159,9 @@ export function oauthRoutes(r: SecureRouter, deps: OAuthDeps): void {
         oauthError(res, 401, 'invalid_client', 'Client authentication is required (HTTP Basic or body).');
         return;
       }
-      const client = await findClient(deps.db, id);
-      const generation = client?.active
-        ? await secretGeneration(client, secret)
-        : await verifyAgainstDummy(secret);
-      if (!client || generation === false) {
-        oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.');
-        return;
-      }
+      const checked = await checkClient(deps.signIn, req, res, id, secret, deps.db);
+      if (!checked) return;
+      const { client, generation } = checked;
       if (body.audience !== undefined && body.audience !== deps.tokens.audience) {
         oauthError(res, 400, 'invalid_target', `The audience must be "${deps.tokens.audience}".`);
         return;

@@ -1,6 +1,7 @@
 /** Roles and what each may do. Pure data: every route declares one of these permissions. */
-export const roles = ['admin', 'supervisor', 'agent', 'manager', 'integration'] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Role } from '../../infra/config/role-names.js';
+
+export { roles, type Role };
 
 export const permissions = [
   'designer.view',

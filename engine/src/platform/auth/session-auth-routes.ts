@@ -1,78 +1,49 @@
 import type { Request, Response } from 'express';
-import { serialize as serializeCookie } from 'cookie';
 import { z } from 'zod';
-import { checkSameOrigin, type AuthSettings } from './authenticate.js';
-import { verifyAgainstDummy, verifySecret } from './password.js';
-import { permissionsOf } from './roles.js';
-import { createSession, deleteSession } from './sessions-repo.js';
-import {
-  findUserById,
-  findUserByUsername,
-  recordLoginFailure,
-  recordLoginSuccess,
-  toPublicUser,
-  type UserRow,
-} from './users-repo.js';
-import { Problem, tooManyRequests, unauthorized } from '../../http/problem.js';
+import { checkSameOrigin } from './authenticate.js';
+import { releaseAttempt } from './login-attempts-repo.js';
+import { createChallenge } from './mfa-challenges-repo.js';
+import { findMfa } from './mfa-repo.js';
+import { checkPassword, sourceOf, type SignInDeps } from './password-sign-in.js';
+import { deleteSession } from './sessions-repo.js';
+import { sessionPayload, setSessionCookie, startSession } from './session-start.js';
+import { findUserById, type UserRow } from './users-repo.js';
+import { unauthorized } from '../../http/problem.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
-
-export interface SessionAuthDeps {
-  auth: AuthSettings;
-  secureCookies: boolean;
-  login: { maxFailures: number; lockMs: number };
-}
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1024),
 });
 
-function sessionPayload(user: UserRow, csrfToken: string) {
-  return { user: toPublicUser(user), permissions: permissionsOf(user.roles), csrfToken };
+export function mfaRequiredFor(deps: SignInDeps, user: UserRow): boolean {
+  return user.roles.some((role) => deps.signIn.settings.mfaRequiredRoles.includes(role));
 }
 
-export function sessionAuthRoutes(r: SecureRouter, deps: SessionAuthDeps): void {
+export function sessionAuthRoutes(r: SecureRouter, deps: SignInDeps): void {
   const { db } = deps.auth;
-  const setCookie = (res: Response, value: string, maxAgeMs: number) =>
-    res.append(
-      'Set-Cookie',
-      serializeCookie(deps.auth.cookieName, value, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.secureCookies,
-        path: '/',
-        maxAge: Math.floor(maxAgeMs / 1000),
-      }),
-    );
 
+  /**
+   * A right password opens a session, or, when the user has a second factor (or must have one),
+   * answers `mfaRequired` with a short-lived token for `/api/v1/auth/login/mfa` and no session.
+   */
   r.post('/api/v1/auth/login', 'public', async (req: Request, res: Response) => {
     checkSameOrigin(deps.auth, req);
     const { username, password } = parseInput(loginBody, req.body);
-    const user = await findUserByUsername(db, username);
-    if (!user || !user.active) {
-      await verifyAgainstDummy(password);
-      throw new Problem(401, 'invalid-credentials', 'Invalid user name or password.');
+    const user = await checkPassword(deps, req, username, password);
+    const mfa = await findMfa(db, user.id);
+    if (mfa?.confirmed_at || mfaRequiredFor(deps, user)) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({
+        mfaRequired: true,
+        enrolmentRequired: !mfa?.confirmed_at,
+        mfaToken: await createChallenge(db, user.id, sourceOf(req)),
+      });
+      return;
     }
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
-      throw tooManyRequests(
-        `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes.`,
-        seconds,
-      );
-    }
-    if (!(await verifySecret(password, user.password_hash))) {
-      await recordLoginFailure(db, user.id, deps.login.maxFailures, deps.login.lockMs);
-      throw new Problem(401, 'invalid-credentials', 'Invalid user name or password.');
-    }
-    await recordLoginSuccess(db, user.id);
-    const session = await createSession(db, deps.auth.sessions, user.id, {
-      ip: req.ip,
-      userAgent: req.get('user-agent'),
-    });
-    setCookie(res, session.token, deps.auth.sessions.absoluteMs);
-    req.log?.info({ userId: user.id }, 'user signed in');
-    res.json(sessionPayload(user, session.csrfToken));
+    await releaseAttempt(db, user.username, sourceOf(req));
+    await startSession(deps.auth, deps.secureCookies, req, res, user);
   });
 
   r.get('/api/v1/auth/session', 'authenticated', async (req, res) => {
@@ -92,7 +63,7 @@ export function sessionAuthRoutes(r: SecureRouter, deps: SessionAuthDeps): void 
   r.post('/api/v1/auth/logout', 'authenticated', async (req, res) => {
     const session = req.principal?.session;
     if (session) await deleteSession(db, session.idHash);
-    setCookie(res, '', 0);
+    setSessionCookie(deps.auth, deps.secureCookies, res, '', 0);
     res.status(204).end();
   });
 }

@@ -91,23 +91,6 @@ export async function createUser(db: Db, user: NewUser): Promise<PublicUser> {
   return toPublicUser(normalise(row as UserRow)!);
 }
 
-export async function recordLoginFailure(
-  db: Db,
-  id: string,
-  maxFailures: number,
-  lockMs: number,
-): Promise<void> {
-  await db('users')
-    .where({ id })
-    .update({
-      failed_logins: db.raw('failed_logins + 1'),
-      locked_until: db.raw(
-        `case when failed_logins + 1 >= ? then now() + (? * interval '1 millisecond') else locked_until end`,
-        [maxFailures, lockMs],
-      ),
-    });
-}
-
 export async function recordLoginSuccess(db: Db, id: string): Promise<void> {
   await db('users')
     .where({ id })
