@@ -19,13 +19,19 @@ import { KeyAllocator } from './keys.js';
 import { CommandBatcher } from './command-batcher.js';
 import { correlateMessage, publishMessage, type MessageRequest } from './messages.js';
 import { createNotifier } from './notifier.js';
+import { isolatedFeel, type IsolatedFeel } from './feel-isolated.js';
+import { defaultFeelLimits, type FeelLimits } from '../core/feel/limits.js';
 import { assignUserTask, completeUserTask } from './user-tasks.js';
 
 /** The typed in-process API of the engine: what the REST API, connectors and Tramit's own code call. */
 export class ProcessEngine {
   private background: { stop(): Promise<void> } | undefined;
+  private feel: IsolatedFeel;
 
-  private constructor(readonly ctx: EngineContext) {}
+  private constructor(readonly ctx: EngineContext) {
+    this.feel = isolatedFeel(defaultFeelLimits);
+    ctx.feel = this.feel.evaluator;
+  }
 
   static async create(
     db: Knex,
@@ -47,6 +53,13 @@ export class ProcessEngine {
     this.ctx.businessTime = resolver;
   }
 
+  /** Sets the FEEL limits (TRAMIT_FEEL_*): what one evaluation may build and how long it may run. */
+  useFeelLimits(limits: FeelLimits): void {
+    void this.feel.close();
+    this.feel = isolatedFeel(limits);
+    this.ctx.feel = this.feel.evaluator;
+  }
+
   startBackgroundWork(logger: Logger): void {
     this.background ??= startBackgroundWork(this.ctx, logger);
   }
@@ -54,6 +67,7 @@ export class ProcessEngine {
   async close(): Promise<void> {
     await this.background?.stop();
     await this.ctx.notifier.close();
+    await this.feel.close();
   }
 
   deploy(resources: DeployResource[], tenantId?: string) {
