@@ -102,6 +102,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite' },
   );
+  engine.useFeelLimits(config.feel);
   engine.startBackgroundWork(logger);
   const sla = await startSla({
     db,

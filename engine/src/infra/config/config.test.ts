@@ -38,10 +38,27 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRAMIT_BODY_LIMIT: 'lots' }, 'TRAMIT_BODY_LIMIT'],
     [{ TRAMIT_SESSION_SECRET: 'short' }, 'TRAMIT_SESSION_SECRET'],
+    [{ TRAMIT_FEEL_MAX_ITEMS: '10' }, 'TRAMIT_FEEL_MAX_ITEMS'],
+    [{ TRAMIT_FEEL_MAX_STRING_LENGTH: 'long' }, 'TRAMIT_FEEL_MAX_STRING_LENGTH'],
+    [{ TRAMIT_FEEL_TIMEOUT_MS: '0' }, 'TRAMIT_FEEL_TIMEOUT_MS'],
+    [{ TRAMIT_FEEL_MAX_MEMORY_MB: '1.5' }, 'TRAMIT_FEEL_MAX_MEMORY_MB'],
   ])('names the bad variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('reads the FEEL limits, with defaults', () => {
+    expect(loadConfig({}).feel).toEqual({
+      maxItems: 100_000,
+      maxStringLength: 1_000_000,
+      timeoutMs: 1_000,
+      maxMemoryMb: 256,
+    });
+    expect(loadConfig({ TRAMIT_FEEL_MAX_ITEMS: '5000', TRAMIT_FEEL_TIMEOUT_MS: '200' }).feel).toMatchObject({
+      maxItems: 5_000,
+      timeoutMs: 200,
+    });
   });
 
   it('lists every bad variable at once', () => {

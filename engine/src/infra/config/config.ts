@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { FeelLimits } from '../../core/feel/limits.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -33,6 +34,10 @@ const envSchema = z.object({
   TRAMIT_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   TRAMIT_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   TRAMIT_DESIGNER_DIR: z.string().optional(),
+  TRAMIT_FEEL_MAX_ITEMS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+  TRAMIT_FEEL_MAX_STRING_LENGTH: z.coerce.number().int().min(1_000).max(100_000_000).default(1_000_000),
+  TRAMIT_FEEL_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  TRAMIT_FEEL_MAX_MEMORY_MB: z.coerce.number().int().min(32).max(4_096).default(256),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +62,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   login: { maxFailures: number; lockMs: number };
   designerDir: string | undefined;
+  /** What one FEEL evaluation may build and how long it may run. */
+  feel: FeelLimits;
 }
 
 export class ConfigError extends Error {
@@ -117,5 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.TRAMIT_SHUTDOWN_TIMEOUT_MS,
     login: { maxFailures: e.TRAMIT_LOGIN_MAX_FAILURES, lockMs: e.TRAMIT_LOGIN_LOCK_MINUTES * 60_000 },
     designerDir: e.TRAMIT_DESIGNER_DIR,
+    feel: {
+      maxItems: e.TRAMIT_FEEL_MAX_ITEMS,
+      maxStringLength: e.TRAMIT_FEEL_MAX_STRING_LENGTH,
+      timeoutMs: e.TRAMIT_FEEL_TIMEOUT_MS,
+      maxMemoryMb: e.TRAMIT_FEEL_MAX_MEMORY_MB,
+    },
   };
 }
