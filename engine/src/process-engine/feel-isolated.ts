@@ -8,6 +8,8 @@ const startupMs = 15_000;
 
 export interface IsolatedFeel {
   evaluator: FeelEvaluator;
+  /** Starts the worker now rather than at the first risky expression, which would wait for it. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export function isolatedFeel(limits: FeelLimits): IsolatedFeel {
     return current.worker.terminate().then(() => undefined);
   };
 
-  const start = (): Running | string => {
+  const start = (): Running => {
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const worker = startWorker({ port: port2, signal, limits }, [port2], limits.maxMemoryMb);
@@ -47,17 +49,16 @@ export function isolatedFeel(limits: FeelLimits): IsolatedFeel {
     worker.on('exit', () => {
       if (running === current) running = undefined;
     });
-    if (Atomics.wait(signal, 1, 0, startupMs) === 'timed-out' && Atomics.load(signal, 1) === 0) {
-      void stop(current);
-      return `the FEEL worker did not start within ${startupMs / 1000} s`;
-    }
+    running = current;
     return current;
   };
 
   const evaluate = (source: string, context: Record<string, unknown>): EvalResult => {
     const current = running ?? start();
-    if (typeof current === 'string') return cannotEvaluate(source, current);
-    running = current;
+    if (Atomics.wait(current.signal, 1, 0, startupMs) === 'timed-out') {
+      void stop(current);
+      return cannotEvaluate(source, `the FEEL worker did not start within ${startupMs / 1000} s`);
+    }
     const answered = Atomics.load(current.signal, 0);
     try {
       current.port.postMessage({ source, context });
@@ -77,6 +78,9 @@ export function isolatedFeel(limits: FeelLimits): IsolatedFeel {
 
   return {
     evaluator: feelEvaluator(limits, evaluate),
+    warm() {
+      running ??= start();
+    },
     async close() {
       if (running) await stop(running);
     },

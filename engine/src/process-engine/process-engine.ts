@@ -58,10 +58,12 @@ export class ProcessEngine {
     void this.feel.close();
     this.feel = isolatedFeel(limits);
     this.ctx.feel = this.feel.evaluator;
+    if (this.background) this.feel.warm();
   }
 
   startBackgroundWork(logger: Logger): void {
     this.background ??= startBackgroundWork(this.ctx, logger);
+    this.feel.warm();
   }
 
   async close(): Promise<void> {
