@@ -6,10 +6,11 @@ import { FEEL_DIALECT, syntaxErrorOf } from './syntax.js';
  * - `iterations`: the literal ranges it iterates (`for x in 1..1000`), with how many items each
  *   nesting level multiplies to; checked against TRAMIT_FEEL_MAX_ITEMS before evaluating.
  * - `risky`: the cost is not bounded by the size of the expression and its inputs, because it
- *   iterates (for, some, every), defines functions (recursion), filters within filters, uses
- *   regular expressions or quadratic builtins, or a context entry reuses an earlier one
- *   (`{a: l, b: concatenate(a, a), c: concatenate(b, b), …}` doubles at each entry). Such
- *   expressions are evaluated where they can be stopped (see process-engine/feel-isolated.ts).
+ *   iterates (for, some, every), defines functions (recursion), calls functions, reads paths or
+ *   filters in a filter's condition (run once per item), uses regular expressions or quadratic
+ *   builtins, or a context entry reuses an earlier one (`{a: l, b: concatenate(a, a), c:
+ *   concatenate(b, b), …}` doubles at each entry). Such expressions are evaluated where they can
+ *   be stopped (see process-engine/feel-isolated.ts).
  */
 export interface FeelAnalysis {
   syntaxError?: string;
@@ -48,7 +49,12 @@ interface Frame {
   /** Product of the literal ranges of the enclosing iterations. */
   product: number;
   keys?: Set<string>;
+  /** For a FilterExpression: its `[` is behind, so nodes now entered are in its condition, run per item. */
+  inCondition?: boolean;
 }
+
+// In a filter's condition these cost up to the size of a list, once per item.
+const perItemCostly = new Set(['FilterExpression', 'FunctionInvocation', 'PathExpression']);
 
 function analyse(source: string): FeelAnalysis {
   if (source.trim() === '')
@@ -65,8 +71,8 @@ function analyse(source: string): FeelAnalysis {
       const name = ref.name;
       const parent = stack[stack.length - 1];
       if (iterationNodes.has(name) || name === 'FunctionDefinition') risky = true;
-      if (name === 'FilterExpression' && stack.some((frame) => frame.name === 'FilterExpression'))
-        risky = true;
+      if (name === '[' && parent?.name === 'FilterExpression') parent.inCondition = true;
+      if (perItemCostly.has(name) && stack.some((frame) => frame.inCondition)) risky = true;
       if (name === 'IterationContext') {
         const items = literalRange(ref.node, source);
         const owner = stack.findLast((frame) => iterationNodes.has(frame.name));

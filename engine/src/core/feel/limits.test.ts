@@ -26,6 +26,11 @@ describe('analyseFeel', () => {
     ['distinct values(items)', true],
     ['sort(items, function(a, b) a < b)', true],
     ['items[count(items[x > 1]) > 0]', true],
+    ['items[sum(items) > 0]', true],
+    ['items[item.price > 10]', true],
+    ['items[price > limit]', false],
+    ['items[1].price', false],
+    ['sum(items[price > 10].price)', false],
   ])('%s is risky: %s', (source, risky) => {
     expect(analyseFeel(source).risky).toBe(risky);
   });
