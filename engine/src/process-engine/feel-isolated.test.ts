@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { isolatedFeel } from './feel-isolated.js';
+import { hasRiskyFeel, isolatedFeel } from './feel-isolated.js';
 
 // Low limits, so that exceeding them is quick; the timeout leaves room for a busy machine.
 const feel = isolatedFeel({ maxItems: 10_000, maxStringLength: 10_000, timeoutMs: 1_500, maxMemoryMb: 64 });
@@ -49,5 +49,22 @@ describe('isolatedFeel', () => {
 
   it('evaluates plain expressions in this thread', () => {
     expect(evaluate('a + b', { a: 1, b: 2 })).toEqual({ ok: true, value: 3 });
+  });
+});
+
+describe('hasRiskyFeel', () => {
+  it.each([
+    [{ elements: { a: { condition: { feel: 'x > 1' } }, b: { script: { static: 'for' } } } }, false],
+    [
+      {
+        elements: {
+          a: { mappings: [{ source: { feel: 'x' } }, { source: { feel: 'for i in l return i' } }] },
+        },
+      },
+      true,
+    ],
+    [{ elements: { a: { job: { type: { feel: 'some x in l satisfies x' } } } } }, true],
+  ])('%j: %s', (model, risky) => {
+    expect(hasRiskyFeel(model)).toBe(risky);
   });
 });

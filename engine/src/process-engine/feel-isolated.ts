@@ -1,4 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { analyseFeel } from '../core/feel/analyse.js';
 import { cannotEvaluate, type EvalResult } from '../core/feel/evaluate.js';
 import { feelEvaluator, type FeelEvaluator } from '../core/feel/evaluator.js';
 import { limitNames, type FeelLimits } from '../core/feel/limits.js';
@@ -8,7 +9,7 @@ const startupMs = 15_000;
 
 export interface IsolatedFeel {
   evaluator: FeelEvaluator;
-  /** Starts the worker now rather than at the first risky expression, which would wait for it. */
+  /** Starts the worker now rather than at the first risky expression, which would wait for it to start. */
   warm(): void;
   close(): Promise<void>;
 }
@@ -85,6 +86,19 @@ export function isolatedFeel(limits: FeelLimits): IsolatedFeel {
       if (running) await stop(running);
     },
   };
+}
+
+/**
+ * Whether a process model holds an expression that would run in the worker: then the worker is
+ * started when the model is deployed or first read, not at its first evaluation. Most models have
+ * none, and a worker costs a thread and its start.
+ */
+export function hasRiskyFeel(model: unknown): boolean {
+  if (Array.isArray(model)) return model.some(hasRiskyFeel);
+  if (typeof model !== 'object' || model === null) return false;
+  const { feel } = model as { feel?: unknown };
+  if (typeof feel === 'string' && analyseFeel(feel).risky) return true;
+  return Object.values(model).some(hasRiskyFeel);
 }
 
 export interface FeelWorkerData {

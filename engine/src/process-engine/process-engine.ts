@@ -19,7 +19,7 @@ import { KeyAllocator } from './keys.js';
 import { CommandBatcher } from './command-batcher.js';
 import { correlateMessage, publishMessage, type MessageRequest } from './messages.js';
 import { createNotifier } from './notifier.js';
-import { isolatedFeel, type IsolatedFeel } from './feel-isolated.js';
+import { hasRiskyFeel, isolatedFeel, type IsolatedFeel } from './feel-isolated.js';
 import { defaultFeelLimits, type FeelLimits } from '../core/feel/limits.js';
 import { assignUserTask, completeUserTask } from './user-tasks.js';
 
@@ -31,6 +31,9 @@ export class ProcessEngine {
   private constructor(readonly ctx: EngineContext) {
     this.feel = isolatedFeel(defaultFeelLimits);
     ctx.feel = this.feel.evaluator;
+    ctx.definitions.onModel = (model) => {
+      if (hasRiskyFeel(model)) this.feel.warm();
+    };
   }
 
   static async create(
@@ -58,12 +61,10 @@ export class ProcessEngine {
     void this.feel.close();
     this.feel = isolatedFeel(limits);
     this.ctx.feel = this.feel.evaluator;
-    if (this.background) this.feel.warm();
   }
 
   startBackgroundWork(logger: Logger): void {
     this.background ??= startBackgroundWork(this.ctx, logger);
-    this.feel.warm();
   }
 
   async close(): Promise<void> {
