@@ -11,6 +11,7 @@ const smokeFiles = [
   'engine/src/infra/db/pipelined-pg-client.test.ts',
   'engine/src/process-engine/basics.test.ts',
   'engine/src/process-engine/events.test.ts',
+  'engine/src/server/feel-limits.test.ts',
   'engine/src/platform/entities/entity-records.test.ts',
 ];
 

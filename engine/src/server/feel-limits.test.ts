@@ -6,7 +6,13 @@ import { createClient } from '../platform/auth/clients-repo.js';
 import { createKnex, type Db } from '../infra/db/create-knex.js';
 import { request } from '../../test/http-client.js';
 import { spawnTramit, type SpawnedTramit } from '../../test/spawn-tramit.js';
-import { freshDatabaseEnv, testSessionSecret, testSigningKeys } from '../../test/test-server.js';
+import { sdkAccess } from '../../test/camunda-api-client.js';
+import {
+  freshDatabaseEnv,
+  startTestServer,
+  testSessionSecret,
+  testSigningKeys,
+} from '../../test/test-server.js';
 import { testDbKind } from '../../test/test-databases.js';
 
 // The finding: `=count(for x in 1..60000000 return x)` behind a 2 s timer grew the server to 5.5 GB
@@ -88,7 +94,7 @@ function api(url: string, token: string) {
 
 /** Waits for an incident on each instance while asking the server something every 100 ms; the slowest answer. */
 async function incidentsWhileProbing(
-  tramit: SpawnedTramit,
+  tramit: { stdout(): string; stderr(): string },
   url: string,
   client: ReturnType<typeof api>,
   instanceKeys: string[],
@@ -159,4 +165,25 @@ describe.runIf(testDbKind() === 'postgres')('a FEEL expression over the limits',
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
   }, 180_000);
+});
+
+describe('a FEEL expression over the limits, in this process (also on PGlite)', () => {
+  it('becomes an incident naming the limit, and the server keeps answering', async () => {
+    const server = await startTestServer();
+    try {
+      const client = api(server.url, (await sdkAccess(server, { roles: ['integration'] })).token);
+      await client.deploy('feel-bomb.bpmn');
+      const keys = [await client.start('feel-bomb'), await client.start('feel-bomb-variable', { n: 6e7 })];
+      const noOutput = { stdout: () => '', stderr: () => '' };
+      const { incidents, slowestMs } = await incidentsWhileProbing(noOutput, server.url, client, keys);
+      expect(incidents.map((incident) => incident.errorMessage)).toEqual([
+        `Script of 'bomb': cannot evaluate 'count(for x in 1..60000000 return x)': ${limitMessage}`,
+        `Script of 'bomb-v': cannot evaluate 'count(for x in 1..n return x)': ${limitMessage}`,
+      ]);
+      expect(slowestMs).toBeLessThan(2_000);
+      expect(process.memoryUsage().rss / 2 ** 20).toBeLessThan(1_500);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
