@@ -13,6 +13,7 @@ const smokeFiles = [
   'engine/src/infra/db/pipelined-pg-client.test.ts',
   'engine/src/process-engine/basics.test.ts',
   'engine/src/process-engine/events.test.ts',
+  'engine/src/server/feel-limits.test.ts',
   'engine/src/platform/entities/entity-records.test.ts',
   'engine/src/server/embedded-journey.test.ts',
   'engine/src/api-v2/task-access-matrix.test.ts',

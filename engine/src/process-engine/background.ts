@@ -38,7 +38,11 @@ export function startBackgroundWork(ctx: EngineContext, logger: Logger): { stop(
             ),
           ),
         );
-        if (due.length === batch) continue;
+        // More are due (after a restart, perhaps thousands): let waiting requests in before the next batch.
+        if (due.length === batch) {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         const next = await nextDue(ctx);
         const wait = next
           ? Math.max(0, Math.min(maxSleepMs, next.getTime() - ctx.now().getTime()))

@@ -10,6 +10,8 @@ export class DefinitionCache {
   private readonly models = new Map<string, ProcessModel>();
   private readonly latest = new Map<string, { row: Record<string, unknown> | undefined; until: number }>();
   static readonly latestTtlMs = 1_000;
+  /** Told of each model as it is first cached (deployed here, or read from the database). */
+  onModel?: (model: ProcessModel) => void;
 
   async latestRow(
     db: Knex,
@@ -37,11 +39,12 @@ export class DefinitionCache {
     const row = await db('process_definitions').where({ key: processDefinitionKey }).first('model');
     if (!row) throw new Error(`process definition ${processDefinitionKey} does not exist`);
     const model = row.model as ProcessModel;
-    this.models.set(processDefinitionKey, model);
+    this.remember(processDefinitionKey, model);
     return model;
   }
 
   remember(processDefinitionKey: string, model: ProcessModel): void {
+    if (!this.models.has(processDefinitionKey)) this.onModel?.(model);
     this.models.set(processDefinitionKey, model);
   }
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DefinitionCache } from './definition-cache.js';
+import type { FeelEvaluator } from '../core/feel/evaluator.js';
 import type { BusinessTimeResolver } from '../core/runtime/execution.js';
 import type { KeyAllocator } from './keys.js';
 import type { Notifier } from './notifier.js';
@@ -16,6 +17,8 @@ export interface EngineContext {
   commands: CommandBatcher;
   /** Business time for timers with `tramit:calendar`; without it such timers raise an incident. */
   businessTime?: BusinessTimeResolver;
+  /** Evaluates FEEL within the limits, risky expressions in a worker thread (feel-isolated.ts). */
+  feel: FeelEvaluator;
 }
 
 /** A caller's mistake or a conflict with the current state, mapped to 4xx by the API. */

@@ -96,7 +96,14 @@ export class CommandSession {
     this.touched.add(instanceKey);
     if (snapshot.header.status !== 'ACTIVE') return 'stale';
     const keys = this.ctx.keys.source();
-    const { outcome, effects } = execute(snapshot, command, this.now, keys, this.ctx.businessTime);
+    const { outcome, effects } = execute(
+      snapshot,
+      command,
+      this.now,
+      keys,
+      this.ctx.businessTime,
+      this.ctx.feel,
+    );
     const applied = await applyEffects(this.trx, snapshot, effects, this.now, keys, history, {
       before: this.deferred.splice(0),
     });

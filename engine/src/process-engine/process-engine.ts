@@ -32,13 +32,22 @@ import {
   type PublishedMessage,
 } from './messages.js';
 import { createNotifier } from './notifier.js';
+import { hasRiskyFeel, isolatedFeel, type IsolatedFeel } from './feel-isolated.js';
+import { defaultFeelLimits, type FeelLimits } from '../core/feel/limits.js';
 import { assignUserTask, completeUserTask, type TaskCommandOptions } from './user-tasks.js';
 
 /** The typed in-process API of the engine: what the REST API, connectors and Tramit's own code call. */
 export class ProcessEngine {
   private background: { stop(): Promise<void> } | undefined;
+  private feel: IsolatedFeel;
 
-  private constructor(readonly ctx: EngineContext) {}
+  private constructor(readonly ctx: EngineContext) {
+    this.feel = isolatedFeel(defaultFeelLimits);
+    ctx.feel = this.feel.evaluator;
+    ctx.definitions.onModel = (model) => {
+      if (hasRiskyFeel(model)) this.feel.warm();
+    };
+  }
 
   static async create(
     db: Knex,
@@ -60,6 +69,13 @@ export class ProcessEngine {
     this.ctx.businessTime = resolver;
   }
 
+  /** Sets the FEEL limits (TRAMIT_FEEL_*): what one evaluation may build and how long it may run. */
+  useFeelLimits(limits: FeelLimits): void {
+    void this.feel.close();
+    this.feel = isolatedFeel(limits);
+    this.ctx.feel = this.feel.evaluator;
+  }
+
   startBackgroundWork(logger: Logger): void {
     this.background ??= startBackgroundWork(this.ctx, logger);
   }
@@ -67,6 +83,7 @@ export class ProcessEngine {
   async close(): Promise<void> {
     await this.background?.stop();
     await this.ctx.notifier.close();
+    await this.feel.close();
   }
 
   /** `beforeCommit` (here and below): more work in the command's transaction, e.g. a stored answer. */

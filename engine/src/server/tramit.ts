@@ -110,6 +110,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     db,
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite' },
   );
+  engine.useFeelLimits(config.feel);
   engine.startBackgroundWork(logger);
   const sla = await startSla({
     db,

@@ -1,7 +1,9 @@
 import { evaluate } from 'feelin';
 import type { Expression } from '../bpmn/model.js';
 import { isFeel } from './expression.js';
-import { FEEL_DIALECT, feelSyntaxError } from './syntax.js';
+import { analyseFeel } from './analyse.js';
+import { defaultFeelLimits, limitExceeded, oversizeValue, type FeelLimits } from './limits.js';
+import { FEEL_DIALECT } from './syntax.js';
 import { toJsonValue } from './to-json-value.js';
 
 /**
@@ -10,22 +12,49 @@ import { toJsonValue } from './to-json-value.js';
  */
 export type EvalResult = { ok: true; value: unknown; warnings?: string[] } | { ok: false; message: string };
 
-/** Evaluates a FEEL or static expression against the variables; the value is JSON-friendly. */
-export function evaluateExpression(expression: Expression, context: Record<string, unknown>): EvalResult {
+/**
+ * Evaluates a FEEL or static expression against the variables, in this thread; the value is
+ * JSON-friendly. Checks the limits it can: literal ranges before evaluating, the size of the result
+ * after. An expression that is `risky` (see analyse.ts) can still run long here: the engine hands
+ * those to a FeelEvaluator that runs them where they can be stopped.
+ */
+export function evaluateExpression(
+  expression: Expression,
+  context: Record<string, unknown>,
+  limits: FeelLimits = defaultFeelLimits,
+): EvalResult {
   if (!isFeel(expression)) return { ok: true, value: expression.static };
-  const syntaxError = feelSyntaxError(expression.feel);
-  if (syntaxError) return { ok: false, message: `cannot evaluate '${expression.feel}': ${syntaxError}` };
+  const source = expression.feel;
+  const refused = precheckFeel(source, limits);
+  if (refused) return refused;
   try {
-    const { value, warnings } = evaluate(expression.feel, context, FEEL_DIALECT);
+    const { value, warnings } = evaluate(source, context, FEEL_DIALECT);
+    const oversize = oversizeValue(value, limits);
+    if (oversize) return cannotEvaluate(source, oversize);
     const converted = toJsonValue(value);
-    if (!converted.ok)
-      return { ok: false, message: `cannot evaluate '${expression.feel}': ${converted.message}` };
+    if (!converted.ok) return cannotEvaluate(source, converted.message);
     const messages = warnings.map((warning) => warning.message);
     return messages.length > 0 ? { ok: true, value: converted.value, warnings: messages } : converted;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `cannot evaluate '${expression.feel}': ${reason}` };
+    return cannotEvaluate(source, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The failure of a FEEL source that cannot be evaluated at all: a syntax error or a literal range over the limits. */
+export function precheckFeel(source: string, limits: FeelLimits): { ok: false; message: string } | undefined {
+  const analysis = analyseFeel(source);
+  if (analysis.syntaxError) return cannotEvaluate(source, analysis.syntaxError);
+  const tooMany = analysis.iterations.find((iteration) => iteration.product > limits.maxItems);
+  if (!tooMany) return undefined;
+  const what =
+    tooMany.product === tooMany.items
+      ? `range ${tooMany.text} of ${tooMany.items} items`
+      : `nested iterations over ${tooMany.product} items (range ${tooMany.text} of ${tooMany.items} inside others)`;
+  return cannotEvaluate(source, limitExceeded(what, 'maxItems', limits));
+}
+
+export function cannotEvaluate(source: string, reason: string): { ok: false; message: string } {
+  return { ok: false, message: `cannot evaluate '${source}': ${reason}` };
 }
 
 /** For conditions: the result must be a boolean (static `true` / `false` are accepted). */

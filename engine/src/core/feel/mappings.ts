@@ -1,5 +1,5 @@
 import type { Mapping } from '../bpmn/model.js';
-import { evaluateExpression } from './evaluate.js';
+import { defaultFeelEvaluator, type FeelEvaluator } from './evaluator.js';
 
 export type MappingResult =
   { ok: true; variables: Record<string, unknown> } | { ok: false; message: string; target: string };
@@ -10,12 +10,16 @@ export type MappingResult =
  * creates nested objects, merging into the object `a` already holds (in the context or from an
  * earlier mapping) instead of replacing it.
  */
-export function evaluateMappings(mappings: Mapping[], context: Record<string, unknown>): MappingResult {
+export function evaluateMappings(
+  mappings: Mapping[],
+  context: Record<string, unknown>,
+  feel: FeelEvaluator = defaultFeelEvaluator,
+): MappingResult {
   const variables: Record<string, unknown> = {};
   for (const { source, target } of mappings) {
     const path = parseMappingTarget(target);
     if (!path) return { ok: false, target, message: `invalid mapping target ${JSON.stringify(target)}` };
-    const result = evaluateExpression(source, { ...context, ...variables });
+    const result = feel.evaluate(source, { ...context, ...variables });
     if (!result.ok) return { ok: false, target, message: result.message };
     assign(variables, context, path, result.value);
   }

@@ -9,7 +9,11 @@ export const FEEL_DIALECT = 'camunda';
  */
 export function feelSyntaxError(source: string): string | undefined {
   if (source.trim() === '') return 'the FEEL expression is empty';
-  const tree = parseExpression(source, {}, FEEL_DIALECT);
+  return syntaxErrorOf(source, parseExpression(source, {}, FEEL_DIALECT));
+}
+
+/** The first syntax error in the parse tree of `source`, or undefined. */
+export function syntaxErrorOf(source: string, tree: ReturnType<typeof parseExpression>): string | undefined {
   let error: { from: number; to: number } | undefined;
   let next: { from: number; to: number } | undefined;
   tree.iterate({

@@ -1,5 +1,6 @@
 import { activateElement, runActivation } from './activate.js';
 import { completeElement } from './complete.js';
+import type { FeelEvaluator } from '../feel/evaluator.js';
 import type { Effect } from './effects.js';
 import { throwError } from './errors.js';
 import { Execution, rootFlowScope, type BusinessTimeResolver, type KeySource } from './execution.js';
@@ -48,8 +49,9 @@ export function execute(
   now: Date,
   keys: KeySource,
   businessTime?: BusinessTimeResolver,
+  feel?: FeelEvaluator,
 ): CommandResult {
-  const x = new Execution(snapshot, now, keys, businessTime);
+  const x = new Execution(snapshot, now, keys, businessTime, feel);
   const outcome = run(x, command);
   return { outcome, effects: x.effects };
 }

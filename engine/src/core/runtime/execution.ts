@@ -1,6 +1,7 @@
 import type { ElementType, Expression, FlowNode, Mapping, ProcessModel } from '../bpmn/model.js';
 import { evaluateMappings } from '../feel/mappings.js';
-import { evaluateExpression, type EvalResult } from '../feel/evaluate.js';
+import type { EvalResult } from '../feel/evaluate.js';
+import { defaultFeelEvaluator, type FeelEvaluator } from '../feel/evaluator.js';
 import type { Effect, IncidentType, WaitKinds } from './effects.js';
 import type { ElementData, ElementInstance, InstanceSnapshot } from './state.js';
 
@@ -54,6 +55,8 @@ export class Execution {
     readonly now: Date,
     readonly keys: KeySource,
     readonly businessTime?: BusinessTimeResolver,
+    /** Evaluates every expression within the FEEL limits. */
+    readonly feel: FeelEvaluator = defaultFeelEvaluator,
   ) {}
 
   get header() {
@@ -197,7 +200,7 @@ export class Execution {
     kind: 'Input' | 'Output',
     step: 'activate' | 'complete',
   ): Record<string, unknown> | undefined {
-    const mapped = evaluateMappings(mappings, this.visibleVariables(element.key));
+    const mapped = evaluateMappings(mappings, this.visibleVariables(element.key), this.feel);
     if (mapped.ok) return mapped.variables;
     this.raiseIncident(
       element,
@@ -209,7 +212,7 @@ export class Execution {
   }
 
   evaluate(expression: Expression, scopeKey: string): EvalResult {
-    return evaluateExpression(expression, this.visibleVariables(scopeKey));
+    return this.feel.evaluate(expression, this.visibleVariables(scopeKey));
   }
 
   raiseIncident(

@@ -1,5 +1,4 @@
 import type { FlowNode } from '../bpmn/model.js';
-import { evaluateExpression } from '../feel/evaluate.js';
 import type { Execution } from './execution.js';
 import type { ElementInstance } from './state.js';
 
@@ -22,7 +21,7 @@ export function chooseOutgoing(x: Execution, element: ElementInstance, node: Flo
     if (flowId === node.defaultFlowId) continue;
     const flow = x.snapshot.model.flows[flowId]!;
     if (!flow.condition) continue;
-    const result = evaluateExpression(flow.condition, context);
+    const result = x.feel.evaluate(flow.condition, context);
     if (!result.ok) return { ok: false, message: `Condition of flow '${flowId}' failed: ${result.message}` };
     if (result.value !== true && result.value !== false && result.value !== null) {
       return {

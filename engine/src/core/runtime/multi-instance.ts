@@ -1,5 +1,4 @@
 import type { FlowNode } from '../bpmn/model.js';
-import { evaluateExpression } from '../feel/evaluate.js';
 import { runActivation } from './activate.js';
 import { completeElement } from './complete.js';
 import type { Execution } from './execution.js';
@@ -93,7 +92,7 @@ export function innerInstanceCompleted(x: Execution, inner: ElementInstance): vo
       numberOfCompletedInstances: body.data.completed,
       numberOfTerminatedInstances: 0,
     };
-    const done = evaluateExpression(mi.completionCondition, context);
+    const done = x.feel.evaluate(mi.completionCondition, context);
     if (!done.ok) {
       x.raiseIncident(
         body,

@@ -52,6 +52,10 @@ describe('loadConfig', () => {
     [{ TRAMIT_VARIABLES_MAX_BYTES: 'big' }, 'TRAMIT_VARIABLES_MAX_BYTES'],
     [{ TRAMIT_DEPLOY_MEMORY_BYTES: '1000000' }, 'TRAMIT_DEPLOY_MEMORY_BYTES'],
     [{ TRAMIT_DEPLOY_QUEUE_MS: '-1' }, 'TRAMIT_DEPLOY_QUEUE_MS'],
+    [{ TRAMIT_FEEL_MAX_ITEMS: '10' }, 'TRAMIT_FEEL_MAX_ITEMS'],
+    [{ TRAMIT_FEEL_MAX_STRING_LENGTH: 'long' }, 'TRAMIT_FEEL_MAX_STRING_LENGTH'],
+    [{ TRAMIT_FEEL_TIMEOUT_MS: '0' }, 'TRAMIT_FEEL_TIMEOUT_MS'],
+    [{ TRAMIT_FEEL_MAX_MEMORY_MB: '1.5' }, 'TRAMIT_FEEL_MAX_MEMORY_MB'],
   ])('names the bad variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -76,6 +80,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ TRAMIT_SIGNIN_PER_ADDRESS_PER_MINUTE: '0' })[0]).toMatch(
       /^TRAMIT_SIGNIN_PER_ADDRESS/,
     );
+  });
+
+  it('reads the FEEL limits, with defaults', () => {
+    expect(loadConfig({}).feel).toEqual({
+      maxItems: 100_000,
+      maxStringLength: 1_000_000,
+      timeoutMs: 1_000,
+      maxMemoryMb: 256,
+    });
+    expect(loadConfig({ TRAMIT_FEEL_MAX_ITEMS: '5000', TRAMIT_FEEL_TIMEOUT_MS: '200' }).feel).toMatchObject({
+      maxItems: 5_000,
+      timeoutMs: 200,
+    });
   });
 
   it('lists every bad variable at once', () => {

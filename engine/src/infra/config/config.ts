@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { splitPatterns } from '../../core/bpmn/sensitive-variables.js';
 import { roles, type Role } from './role-names.js';
+import type { FeelLimits } from '../../core/feel/limits.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -87,6 +88,10 @@ const envSchema = z.object({
     .min(6 * 1024 * 1024, 'must be at least 6291456 (one 5 MB deployment fits)')
     .default(32 * 1024 * 1024),
   TRAMIT_DEPLOY_QUEUE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  TRAMIT_FEEL_MAX_ITEMS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+  TRAMIT_FEEL_MAX_STRING_LENGTH: z.coerce.number().int().min(1_000).max(100_000_000).default(1_000_000),
+  TRAMIT_FEEL_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  TRAMIT_FEEL_MAX_MEMORY_MB: z.coerce.number().int().min(32).max(4_096).default(256),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -133,6 +138,8 @@ export interface Config {
   /** How long the answer to a request with an `Idempotency-Key` is kept and replayed. */
   idempotency: { ttlMs: number };
   limits: Limits;
+  /** What one FEEL evaluation may build and how long it may run. */
+  feel: FeelLimits;
 }
 
 /** Sign-in throttling (per process), lockout (shared, in the database), hash pool and MFA. */
@@ -232,6 +239,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       variablesMaxBytes: e.TRAMIT_VARIABLES_MAX_BYTES,
       deploymentMemoryBytes: e.TRAMIT_DEPLOY_MEMORY_BYTES,
       deploymentQueueMs: e.TRAMIT_DEPLOY_QUEUE_MS,
+    },
+    feel: {
+      maxItems: e.TRAMIT_FEEL_MAX_ITEMS,
+      maxStringLength: e.TRAMIT_FEEL_MAX_STRING_LENGTH,
+      timeoutMs: e.TRAMIT_FEEL_TIMEOUT_MS,
+      maxMemoryMb: e.TRAMIT_FEEL_MAX_MEMORY_MB,
     },
   };
 }

@@ -1,4 +1,3 @@
-import { evaluateExpression } from '../../feel/evaluate.js';
 import type { Behaviour } from './behaviour.js';
 
 /** Service, send, business-rule and job-based script tasks, message end events: work for a job worker. */
@@ -6,7 +5,7 @@ export const jobTask: Behaviour = {
   activate(x, element, node) {
     const job = node.job!;
     const context = x.visibleVariables(element.key);
-    const type = evaluateExpression(job.type, context);
+    const type = x.feel.evaluate(job.type, context);
     if (!type.ok || typeof type.value !== 'string' || type.value === '') {
       const message = type.ok
         ? `Expected the job type to be a non-empty string, got ${JSON.stringify(type.value)}`
@@ -14,7 +13,7 @@ export const jobTask: Behaviour = {
       x.raiseIncident(element, 'EXTRACT_VALUE_ERROR', `Job type of '${node.id}': ${message}`, 'activate');
       return;
     }
-    const retries = evaluateExpression(job.retries, context);
+    const retries = x.feel.evaluate(job.retries, context);
     const count = retries.ok ? Number(retries.value) : NaN;
     if (!Number.isInteger(count) || count < 0) {
       const message = retries.ok

@@ -1,13 +1,13 @@
 import type { Expression } from '../../bpmn/model.js';
-import { evaluateExpression } from '../../feel/evaluate.js';
+import type { EvalResult } from '../../feel/evaluate.js';
 import type { Behaviour } from './behaviour.js';
 
-type Variables = Record<string, unknown>;
+type Evaluate = (expression: Expression) => EvalResult;
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function text(context: Variables, expression: Expression | undefined): Result<string | undefined> {
+function text(evaluate: Evaluate, expression: Expression | undefined): Result<string | undefined> {
   if (!expression) return { ok: true, value: undefined };
-  const result = evaluateExpression(expression, context);
+  const result = evaluate(expression);
   if (!result.ok) return result;
   if (result.value === null || result.value === undefined) return { ok: true, value: undefined };
   if (typeof result.value === 'string') return { ok: true, value: result.value };
@@ -18,8 +18,8 @@ function text(context: Variables, expression: Expression | undefined): Result<st
 // ISO 8601 date-time with an offset or Z, as Camunda requires for due and follow-up dates.
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function dateTime(context: Variables, expression: Expression | undefined): Result<string | undefined> {
-  const result = text(context, expression);
+function dateTime(evaluate: Evaluate, expression: Expression | undefined): Result<string | undefined> {
+  const result = text(evaluate, expression);
   if (!result.ok || result.value === undefined) return result;
   if (!isoDateTime.test(result.value) || Number.isNaN(Date.parse(result.value))) {
     return {
@@ -30,7 +30,7 @@ function dateTime(context: Variables, expression: Expression | undefined): Resul
   return result;
 }
 
-function list(context: Variables, expression: Expression | undefined): Result<string[]> {
+function list(evaluate: Evaluate, expression: Expression | undefined): Result<string[]> {
   if (!expression) return { ok: true, value: [] };
   if ('static' in expression) {
     return {
@@ -41,7 +41,7 @@ function list(context: Variables, expression: Expression | undefined): Result<st
         .filter(Boolean),
     };
   }
-  const result = evaluateExpression(expression, context);
+  const result = evaluate(expression);
   if (!result.ok) return result;
   if (result.value === null) return { ok: true, value: [] };
   if (Array.isArray(result.value) && result.value.every((v) => typeof v === 'string')) {
@@ -56,13 +56,14 @@ export const userTask: Behaviour = {
   activate(x, element, node) {
     const def = node.userTask ?? {};
     const context = x.visibleVariables(element.key);
+    const evaluate = (expression: Expression) => x.feel.evaluate(expression, context);
     const fields = {
-      assignee: text(context, def.assignee),
-      candidateGroups: list(context, def.candidateGroups),
-      candidateUsers: list(context, def.candidateUsers),
-      dueDate: dateTime(context, def.dueDate),
-      followUpDate: dateTime(context, def.followUpDate),
-      priority: text(context, def.priority),
+      assignee: text(evaluate, def.assignee),
+      candidateGroups: list(evaluate, def.candidateGroups),
+      candidateUsers: list(evaluate, def.candidateUsers),
+      dueDate: dateTime(evaluate, def.dueDate),
+      followUpDate: dateTime(evaluate, def.followUpDate),
+      priority: text(evaluate, def.priority),
     };
     for (const [name, result] of Object.entries(fields)) {
       if (!result.ok) {
