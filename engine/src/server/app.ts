@@ -110,7 +110,11 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   sessionAuthRoutes(routes, { auth: deps.auth, secureCookies: deps.secureCookies, login: deps.login });
   userRoutes(routes, { db: deps.db });
   oauthClientRoutes(routes, { db: deps.db, auth: deps.auth });
-  auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
+  auditRoutes(routes, {
+    db: deps.db,
+    readAudit: deps.entities.readAudit,
+    isSubject: (type, id) => deps.entities.system.isSubject(type, id),
+  });
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db, {
     exportMaxRows: deps.exportMaxRows,
