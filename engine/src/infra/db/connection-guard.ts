@@ -42,11 +42,7 @@ interface GuardedClient {
 }
 
 /** Makes `db`'s pool refuse (or report) an acquire from code that already holds a connection. */
-export function guardConnections(
-  db: Knex,
-  policy: NestedAcquirePolicy,
-  report: (error: Error) => void,
-): void {
+export function guardConnections(db: Knex, policy: NestedAcquirePolicy, report: (error: Error) => void): void {
   patchTransactions();
   const client = db.client as GuardedClient;
   if (client.__tramitGuarded) return;
@@ -77,8 +73,6 @@ function patchTransactions(): void {
   proto.__tramitGuarded = true;
   const acquireConnection = proto.acquireConnection;
   proto.acquireConnection = function (this: TransactionPrototype, config, cb) {
-    return acquireConnection.call(this, config, (connection) =>
-      holding.run('a knex transaction', () => cb(connection)),
-    );
+    return acquireConnection.call(this, config, (connection) => holding.run('a knex transaction', () => cb(connection)));
   };
 }
