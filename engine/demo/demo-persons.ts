@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { EntityStore } from '../src/platform/entities/entity-store.js';
+import { parseListQuery } from '../src/platform/entities/list-query.js';
 import { RecordRelations } from '../src/platform/entities/record-relations.js';
 import type { Logger } from '../src/infra/logging/logger.js';
 import { PersonGenerator, type GeneratedPerson } from './person-generator.js';
@@ -23,7 +24,7 @@ export async function loadDemoPersons(
   logger: Logger,
   count = demoPersonCount,
 ): Promise<number> {
-  if (await db('records').where({ type: 'person' }).first('id')) return 0;
+  if ((await entities.count('person', parseListQuery({}), {}, 1)) > 0) return 0;
   const generator = new PersonGenerator();
   const people = Array.from({ length: count }, (_, i) => generator.person(i));
   const persons = await entities.bulkCreate('person', people);

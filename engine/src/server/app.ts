@@ -124,7 +124,11 @@ export function createApp(deps: AppDeps): { app: Express; routes: RouteInfo[] } 
   userRoutes(routes, { db: deps.db });
   oauthClientRoutes(routes, { db: deps.db, auth: deps.auth });
   userSecurityRoutes(routes, { db: deps.db });
-  auditRoutes(routes, { db: deps.db, readAudit: deps.entities.readAudit });
+  auditRoutes(routes, {
+    db: deps.db,
+    readAudit: deps.entities.readAudit,
+    isSubject: (type, id) => deps.entities.system.isSubject(type, id),
+  });
   entityTypeRoutes(routes, deps.entities.types);
   entityRoutes(routes, deps.entities, deps.db, {
     exportMaxRows: deps.exportMaxRows,

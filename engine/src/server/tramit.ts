@@ -31,6 +31,8 @@ import { ruleSetKind, ruleSetKindName } from '../platform/rules/rule-set-kind.js
 import { startRulesWorker } from '../platform/rules/rules-worker.js';
 import { startCaseUpdateWorker } from '../crm/case-lifecycle/case-update-worker.js';
 import { AlertService } from '../platform/notifications/alert-service.js';
+import { crmAlerts } from '../crm/crm-alerts.js';
+import { crmProcessFacts } from '../crm/crm-process-facts.js';
 import { AssignmentService } from '../platform/assignment/assignment-service.js';
 import { AutoAssigner } from '../platform/assignment/auto-assigner.js';
 import { startSla, type SlaModule } from '../platform/sla/start-sla.js';
@@ -98,11 +100,14 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const reindexed = await entities.types.syncIndexes();
   if (reindexed.length > 0) logger.info({ types: reindexed }, 'entity type indexes brought up to date');
   definitions.register(ruleSetKind);
-  const rules = new RuleService(definitions, db);
-  const alerts = new AlertService(db, rules, logger);
+  const rules = new RuleService(definitions, db, { records: entities.system });
+  const alerts = new AlertService(db, rules, entities.system, logger, crmAlerts);
   entities.events.onCommitted(alerts.onRecordChange);
   entities.events.reportError = (error, change) =>
-    logger.warn({ err: error, entityType: change.entityType, id: change.id }, 'a record listener failed after commit');
+    logger.warn(
+      { err: error, entityType: change.entityType, id: change.id },
+      'a record listener failed after commit',
+    );
   const shippedRules = findInRepository('definitions/rules');
   if (shippedRules) await definitions.loadFolder(ruleSetKindName, shippedRules);
 
@@ -127,7 +132,7 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   entities.events.on(sla.sla.onRecordChange);
   engine.useBusinessTime(businessTimeResolver(sla.calendars));
   rules.workingHours = sla.calendars;
-  const rulesWorker = startRulesWorker(engine, rules, db, logger);
+  const rulesWorker = startRulesWorker(engine, rules, crmProcessFacts(entities.system), logger);
   const caseUpdateWorker = startCaseUpdateWorker(engine, entities, logger);
   const assignment = new AssignmentService(db, engine, rules);
   const autoAssigner = new AutoAssigner(db, assignment, logger).start(autoAssignIntervalMs);

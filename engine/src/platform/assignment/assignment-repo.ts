@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { openTaskCounts } from '../../process-engine/user-task-reads.js';
 import type { Candidate, Strategy } from './pick-agent.js';
 
 export interface GroupSettings {
@@ -16,15 +17,21 @@ export async function loadCandidates(db: Knex, groupId: string, now: Date): Prom
       'u.id',
       'u.username',
       db.raw(
-        `(select count(*) from user_tasks t where t.state = 'CREATED' and t.assignee = u.username)::int as open_tasks`,
-      ),
-      db.raw(
         `exists (select 1 from agent_absences a where a.user_id = u.id and a.starts_at <= ?
           and (a.ends_at is null or a.ends_at > ?)) as absent`,
         [now, now],
       ),
     );
-  return rows.map((r) => ({ userId: r.id, username: r.username, openTasks: r.open_tasks, absent: r.absent }));
+  const open = await openTaskCounts(
+    db,
+    rows.map((r) => r.username as string),
+  );
+  return rows.map((r) => ({
+    userId: r.id,
+    username: r.username,
+    openTasks: open.get(r.username) ?? 0,
+    absent: r.absent,
+  }));
 }
 
 export async function groupSettings(db: Knex, groupId: string): Promise<GroupSettings | undefined> {

@@ -5,6 +5,7 @@ import type { ProcessEngine } from '../../process-engine/process-engine.js';
 import type { RuleService } from '../rules/rule-service.js';
 import { groupSettings, loadCandidates, lockCursor, moveCursor } from './assignment-repo.js';
 import { isStrategy, pickAgent, type Strategy } from './pick-agent.js';
+import { userTaskState } from '../../process-engine/user-task-reads.js';
 
 export const defaultAssignmentRuleSet = 'case-assignment';
 
@@ -62,9 +63,9 @@ export class AssignmentService {
 
   async assign(request: AssignRequest): Promise<AssignResult> {
     if (request.userTaskKey) {
-      const task = await this.db('user_tasks').where({ key: request.userTaskKey }).first('state');
-      if (!task) throw notFound(`There is no user task ${request.userTaskKey}.`);
-      if (task.state !== 'CREATED') throw conflict(`The user task ${request.userTaskKey} is not open.`);
+      const state = await userTaskState(this.db, request.userTaskKey);
+      if (!state) throw notFound(`There is no user task ${request.userTaskKey}.`);
+      if (state !== 'CREATED') throw conflict(`The user task ${request.userTaskKey} is not open.`);
     }
     const chosen = await this.chooseGroup(request);
     const strategy =

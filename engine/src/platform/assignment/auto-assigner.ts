@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { startPeriodic } from '../notifications/start-periodic.js';
 import type { Logger } from '../../infra/logging/logger.js';
+import { unassignedTasks } from '../../process-engine/user-task-reads.js';
 import type { AssignmentService } from './assignment-service.js';
 
 const batchSize = 50;
@@ -25,22 +26,15 @@ export class AutoAssigner {
       .where({ auto_assign: true })
       .pluck('group_id')) as string[];
     if (groups.length === 0) return 0;
-    const tasks = await this.db('user_tasks')
-      .where({ state: 'CREATED' })
-      .whereNull('assignee')
-      .whereRaw('candidate_groups \\?| ?', [groups])
-      .where('key', '>', this.after)
-      .orderBy('key')
-      .limit(batchSize)
-      .select('key', 'candidate_groups');
-    this.after = tasks.length < batchSize ? '0' : String(tasks[tasks.length - 1]!.key);
+    const tasks = await unassignedTasks(this.db, groups, this.after, batchSize);
+    this.after = tasks.length < batchSize ? '0' : tasks[tasks.length - 1]!.key;
     let assigned = 0;
     for (const task of tasks) {
-      const group = (task.candidate_groups as string[]).find((g) => groups.includes(g))!;
+      const group = task.candidateGroups.find((g) => groups.includes(g))!;
       try {
         const result = await this.assignment.assign({
           group,
-          userTaskKey: String(task.key),
+          userTaskKey: task.key,
           keepExisting: true,
         });
         if (result.assignee) assigned++;

@@ -41,10 +41,14 @@ const verifyQuery = z
       .optional(),
   })
   .strict();
-const personId = z.uuid();
+/** Whether a record is an audit subject (its type has `x-subject: "self"`); the entities module answers. */
+export type IsSubject = (type: string, id: string) => Promise<boolean>;
 
 /** The audit as its readers see it: every read queued so far is written before they look. */
-export function auditRoutes(r: SecureRouter, deps: { db: Db; readAudit: ReadAuditQueue }): void {
+export function auditRoutes(
+  r: SecureRouter,
+  deps: { db: Db; readAudit: ReadAuditQueue; isSubject: IsSubject },
+): void {
   r.get('/api/v1/audit/verify', 'audit.read', async (req, res) => {
     const { expectHead } = parseInput(verifyQuery, req.query, 'query');
     await deps.readAudit.flush();
@@ -57,15 +61,16 @@ export function auditRoutes(r: SecureRouter, deps: { db: Db; readAudit: ReadAudi
     res.json(await listAudit(deps.db, query));
   });
 
-  r.get('/api/v1/entities/person/:id/audit', 'audit.read', async (req, res) => {
+  // The audit trail of a subject (e.g. /api/v1/entities/person/{id}/audit): the entries on the
+  // record and on every record whose subject it is.
+  r.get('/api/v1/entities/:type/:id/audit', 'audit.read', async (req, res) => {
     const query = parseInput(trailQuery, req.query, 'query');
+    const type = String(req.params.type);
     const id = String(req.params.id);
-    const exists =
-      personId.safeParse(id).success && (await deps.db('records').where({ id, type: 'person' }).first('id'));
-    if (!exists) throw notFound(`There is no person with id "${id}".`);
+    if (!(await deps.isSubject(type, id))) throw notFound(`There is no ${type} with id "${id}".`);
     await deps.readAudit.flush();
-    const page = await listAudit(deps.db, { person: id, ...query });
-    await deps.readAudit.add([{ action: 'read', entityType: 'person-audit-trail', entityId: id }]);
+    const page = await listAudit(deps.db, { subject: { type, id }, ...query });
+    await deps.readAudit.add([{ action: 'read', entityType: `${type}-audit-trail`, entityId: id }]);
     res.json(page);
   });
 }

@@ -6,8 +6,8 @@ export interface AuditQuery {
   entityType?: string;
   entityId?: string;
   subjectPersonId?: string;
-  /** Entries about this person: on the person record itself or on records whose subject they are. */
-  person?: string;
+  /** Entries about this subject (e.g. a person): on its record itself or on records whose subject it is. */
+  subject?: { type: string; id: string };
   actorKind?: string;
   actorId?: string;
   action?: string;
@@ -54,12 +54,10 @@ export async function listAudit(db: Knex, query: AuditQuery): Promise<AuditPage>
     ['channel', 'channel'],
   ];
   for (const [key, column] of equals) if (query[key] !== undefined) q.where(column, query[key]);
-  if (query.person !== undefined) {
-    const person = query.person;
+  if (query.subject !== undefined) {
+    const { type, id } = query.subject;
     q.where((w) =>
-      w
-        .where('subject_person_id', person)
-        .orWhere((p) => p.where({ entity_type: 'person', entity_id: person })),
+      w.where('subject_person_id', id).orWhere((p) => p.where({ entity_type: type, entity_id: id })),
     );
   }
   if (query.from !== undefined) q.where('at', '>=', query.from);

@@ -13,7 +13,8 @@ import { fuzzyThreshold } from './fuzzy-query.js';
 import { parseListQuery, type ListQuery } from './list-query.js';
 import { compileCount, compileList, encodeCursor } from './list-sql.js';
 import { applyMergePatch, fieldChanges } from './merge-patch.js';
-import { subjectPersonOf, type PublishedType } from './published-type.js';
+import type { PublishedType } from './published-type.js';
+import { auditSubjectOf, isSubjectType } from './audit-subject.js';
 import { checkReferences, referenceErrors } from './record-references.js';
 import { assertObject, invalidRecord, recordNotFound, staleVersion, uuidPattern } from './record-problems.js';
 import {
@@ -26,6 +27,7 @@ import {
   type StoredRecord,
 } from './record-rows.js';
 import { RecordEvents, type RecordChange } from './record-events.js';
+import { SystemRecords } from './system-records.js';
 import type { Language } from './validation-messages.js';
 
 export interface AccessOptions {
@@ -62,6 +64,8 @@ export class EntityStore {
   readonly types: EntityTypeRegistry;
   /** Where reads of x-pii records are audited (write-behind; see ReadAuditQueue). */
   readonly readAudit: ReadAuditQueue;
+  /** Reads on the engine's behalf (rule facts, alerts): read-audited, no caller roles. */
+  readonly system: SystemRecords;
 
   constructor(
     private readonly db: Knex,
@@ -69,6 +73,7 @@ export class EntityStore {
   ) {
     this.types = new EntityTypeRegistry(db);
     this.readAudit = options.readAudit ?? new ReadAuditQueue(db);
+    this.system = new SystemRecords(db, this.types, (type, ids) => this.auditReads(type, ids));
   }
 
   async get(type: string, id: string): Promise<StoredRecord | undefined> {
@@ -279,10 +284,10 @@ export class EntityStore {
       }
       // Audited last: the chain's lock is held from here to the commit, so concurrent bulk loads
       // insert their records side by side and queue only for the audit.
-      await appendAudit(
-        trx,
-        records.map((record) => this.auditEntry(published, 'create', record.id, null, record.data)),
-      );
+      const entries: AuditEntryInput[] = [];
+      for (const record of records)
+        entries.push(await this.auditEntry(published, 'create', record.id, null, record.data));
+      await appendAudit(trx, entries);
     });
     return { ids: records.map((r) => r.id) };
   }
@@ -299,19 +304,19 @@ export class EntityStore {
         action,
         entityType: type.name,
         entityId: id,
-        ...(type.name === 'person' ? { subjectPersonId: id } : {}),
+        ...(isSubjectType(type) ? { subjectPersonId: id } : {}),
       })),
     );
   }
 
-  private auditEntry(
+  private async auditEntry(
     type: PublishedType,
     action: 'create' | 'update' | 'delete',
     id: string,
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
-  ): AuditEntryInput {
-    const subject = subjectPersonOf(type.name, id, type.doc, after ?? before);
+  ): Promise<AuditEntryInput> {
+    const subject = await auditSubjectOf(this.types, type, id, after ?? before);
     return {
       action,
       entityType: type.name,
@@ -339,9 +344,15 @@ export class EntityStore {
   ): Promise<void> {
     const beforeData = before?.data ?? null;
     const afterData = action === 'delete' ? null : after.data;
-    const change: RecordChange = { entityType: type.name, id: after.id, action, before: beforeData, after: afterData };
+    const change: RecordChange = {
+      entityType: type.name,
+      id: after.id,
+      action,
+      before: beforeData,
+      after: afterData,
+    };
     await this.events.emit(change, trx);
     changes.push(change);
-    await appendAudit(trx, [this.auditEntry(type, action, after.id, beforeData, afterData)]);
+    await appendAudit(trx, [await this.auditEntry(type, action, after.id, beforeData, afterData)]);
   }
 }

@@ -46,6 +46,8 @@ export interface EntityTypeDocument {
   'x-label': Label;
   'x-pii'?: boolean;
   'x-title-field'?: string;
+  /** "self" (records are audit subjects) or the one-to-one relation field naming the subject. */
+  'x-subject'?: string;
   'x-search'?: Record<string, SearchExpression>;
   'x-relations'?: Record<string, RelationSpec>;
   required?: string[];

@@ -29,20 +29,3 @@ export function compilePublished(
 export function labelOf(doc: EntityTypeDocument): { ca: string; es: string; en: string } {
   return doc['x-label'];
 }
-
-/** The person a record's audit trail belongs to: the record itself, or its first person reference. */
-export function subjectPersonOf(
-  type: string,
-  id: string,
-  doc: EntityTypeDocument,
-  data: Record<string, unknown> | null,
-): string | undefined {
-  if (type === 'person') return id;
-  for (const [field, schema] of Object.entries(doc.properties)) {
-    const relation = schema['x-relation'];
-    const value = data?.[field];
-    if (relation?.target === 'person' && relation.cardinality === 'one' && typeof value === 'string')
-      return value;
-  }
-  return undefined;
-}

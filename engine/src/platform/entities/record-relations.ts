@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isSubjectType } from './audit-subject.js';
 import type { BeforeCommit } from '../../infra/db/before-commit.js';
 import { appendAudit, type AuditChange } from '../audit/append-audit.js';
 import { Problem, badRequest, conflict, notFound } from '../../http/problem.js';
@@ -69,14 +70,22 @@ function date(value: string | undefined, path: string): Date | undefined {
   return parsed;
 }
 
-/** The audit entry of a link or unlink, on the record it starts from; a person on either end is its subject. */
-function auditLink(
+/**
+ * The audit entry of a link or unlink, on the record it starts from; a subject (x-subject "self",
+ * e.g. a person) on either end is its subject.
+ */
+async function auditLink(
+  types: EntityTypeRegistry,
   trx: Knex.Transaction,
   action: 'link' | 'unlink',
   link: RelationLink,
   change: AuditChange,
 ) {
-  const subject = link.fromType === 'person' ? link.fromId : link.toType === 'person' ? link.toId : undefined;
+  const subject = isSubjectType(await types.published(link.fromType))
+    ? link.fromId
+    : isSubjectType(await types.published(link.toType))
+      ? link.toId
+      : undefined;
   return appendAudit(trx, [
     {
       action,
@@ -155,7 +164,7 @@ export class RecordRelations {
         })
         .returning('*');
       const link = toLink(row as RelationRow, id);
-      await auditLink(trx, 'link', link, {
+      await auditLink(this.types, trx, 'link', link, {
         path: `/relations/${relation}/${link.id}`,
         new: { toId: link.toId, role: link.role, validFrom: link.validFrom, validTo: link.validTo },
       });
@@ -193,7 +202,7 @@ export class RecordRelations {
         .update({ valid_to: end, ended_by: actorId() })
         .returning('*');
       const link = toLink(updated as RelationRow, id);
-      await auditLink(trx, 'unlink', link, {
+      await auditLink(this.types, trx, 'unlink', link, {
         path: `/relations/${relation}/${linkId}/validTo`,
         old: row.valid_to ? iso(row.valid_to) : null,
         new: link.validTo,

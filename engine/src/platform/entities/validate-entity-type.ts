@@ -76,6 +76,12 @@ function semanticProblems(doc: EntityTypeDocument): PathProblem[] {
       }
     }
   }
+  const subject = doc['x-subject'];
+  if (subject !== undefined && subject !== 'self') {
+    const relation = properties[subject]?.['x-relation'];
+    if (!relation || relation.cardinality !== 'one')
+      problems.push({ path: '/x-subject', message: `"${subject}" is not a one-to-one x-relation property` });
+  }
   const titleField = doc['x-title-field'];
   if (titleField && !(titleField in properties) && !(titleField in (doc['x-search'] ?? {}))) {
     problems.push({ path: '/x-title-field', message: `"${titleField}" is not a property` });

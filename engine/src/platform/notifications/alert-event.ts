@@ -20,17 +20,18 @@ const strings = (value: unknown): string[] =>
 
 /**
  * An alert rule's event (`type: "alert"`, params alert, severity, title, recipients, subject) as an
- * alert about the record, or about the person when `subject` is "person". Undefined if not an alert.
+ * alert about the record, or about the record's subject (e.g. its person) when `subject` names the
+ * subject's type. Undefined if not an alert.
  */
 export function alertOf(
   event: RuleEvent,
   record: { entityType: string; id: string },
-  personId: string | undefined,
+  subject: { entityType: string; id: string } | undefined,
 ): Alert | undefined {
   if (event.type !== 'alert' || typeof event.params?.alert !== 'string') return undefined;
   const params = event.params;
   const recipients = (params.recipients ?? {}) as { groups?: unknown; assignee?: unknown };
-  const aboutPerson = params.subject === 'person' && personId !== undefined;
+  const about = subject !== undefined && params.subject === subject.entityType ? subject : record;
   const title =
     params.title && typeof params.title === 'object'
       ? (params.title as Record<string, string>)
@@ -41,8 +42,8 @@ export function alertOf(
     title,
     groups: strings(recipients.groups),
     toAssignee: recipients.assignee === true,
-    entityType: aboutPerson ? 'person' : record.entityType,
-    entityId: aboutPerson ? personId : record.id,
+    entityType: about.entityType,
+    entityId: about.id,
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { SystemRecords } from '../entities/system-records.js';
+import { openTaskCounts } from '../../process-engine/user-task-reads.js';
 
 /** Answers whether an instant is inside a calendar's working hours (the calendars part provides it). */
 export interface WorkingHoursProbe {
@@ -11,6 +13,8 @@ export interface FactContext {
   /** The facts the caller supplied (case, person, variables ...). */
   input: Record<string, unknown>;
   workingHours?: WorkingHoursProbe;
+  /** Records, read through the entity store (read-audited); facts over records are undefined without. */
+  records?: SystemRecords;
 }
 
 /** A fact the platform computes on demand, from the supplied facts and the database. */
@@ -49,25 +53,21 @@ function personIdOf(params: Record<string, unknown>, input: Record<string, unkno
   );
 }
 
-function countOf(rows: { n: unknown }[]): number {
-  return Number(rows[0]?.n ?? 0);
-}
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const personOpenCases: ComputedFact = {
   name: 'personOpenCases',
-  async resolve(params, { db, input }) {
+  async resolve(params, { db, input, records }) {
     const personId = personIdOf(params, input);
-    if (!personId) return 0;
-    const query = db('records')
-      .where({ type: 'case' })
-      .whereNull('deleted_at')
-      .whereRaw(`data->>'personId' = ?`, [personId])
-      .whereRaw(`coalesce(data->>'status', 'open') <> all(?)`, [closedStatuses]);
+    if (!personId || !records) return 0;
     const caseType = text(params.type);
-    if (caseType) query.whereRaw(`data->>'type' = ?`, [caseType]);
-    return countOf(await query.count({ n: '*' }));
+    return records.count(
+      'case',
+      [
+        { field: 'personId', equals: personId },
+        { field: 'status', notIn: closedStatuses, otherwise: 'open' },
+        ...(caseType ? [{ field: 'type', equals: caseType }] : []),
+      ],
+      { db },
+    );
   },
 };
 
@@ -76,7 +76,7 @@ export const agentOpenTasks: ComputedFact = {
   async resolve(params, { db, input }) {
     const agent = text(params.agent) ?? text(field(input.agent, 'username')) ?? text(input.agent);
     if (!agent) return 0;
-    return countOf(await db('user_tasks').where({ state: 'CREATED', assignee: agent }).count({ n: '*' }));
+    return (await openTaskCounts(db, [agent])).get(agent) ?? 0;
   },
 };
 
@@ -93,12 +93,11 @@ export const inWorkingHours: ComputedFact = {
 /** Days since the record was last changed (e.g. a case waiting for the citizen's documents). */
 export const daysSinceUpdate: ComputedFact = {
   name: 'daysSinceUpdate',
-  async resolve(params, { db, now, input }) {
+  async resolve(params, { db, now, input, records }) {
     const id = text(params.recordId) ?? text(field(input.record, 'id')) ?? text(field(input.case, 'id'));
-    if (!id || !uuid.test(id)) return undefined;
-    const row = await db('records').where({ id }).first('updated_at');
-    if (!row) return undefined;
-    return Math.floor((now.getTime() - new Date(row.updated_at).getTime()) / 86_400_000);
+    const updatedAt = await records?.updatedAt(id, { db });
+    if (!updatedAt) return undefined;
+    return Math.floor((now.getTime() - updatedAt.getTime()) / 86_400_000);
   },
 };
 

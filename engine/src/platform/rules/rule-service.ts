@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SystemRecords } from '../entities/system-records.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
 import { invalidDefinition } from '../definitions/definition-kind.js';
 import { notFound, Problem } from '../../http/problem.js';
@@ -34,11 +35,17 @@ export class RuleService {
   private readonly computed = new Map<string, ComputedFact>(computedFacts.map((f) => [f.name, f]));
   workingHours: WorkingHoursProbe | undefined;
 
+  private readonly records: SystemRecords | undefined;
+  private readonly now: () => Date;
+
   constructor(
     private readonly store: DefinitionStore,
     private readonly db: Knex,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: { records?: SystemRecords; now?: () => Date } = {},
+  ) {
+    this.records = options.records;
+    this.now = options.now ?? (() => new Date());
+  }
 
   /** The prepared rule set of a version (latest published by default); cached per published version. */
   async prepare(id: string, version?: number | 'draft', db: Knex = this.db): Promise<PreparedRuleSet> {
@@ -130,7 +137,13 @@ export class RuleService {
       values ??= { ...facts };
       if (supplied) values[need.key] = facts[need.fact];
       else if (computed) {
-        context ??= { db, now: this.now(), input: facts, workingHours: this.workingHours };
+        context ??= {
+          db,
+          now: this.now(),
+          input: facts,
+          workingHours: this.workingHours,
+          records: this.records,
+        };
         const into = values;
         pending.push(computed.resolve(need.params, context).then((value) => void (into[need.key] = value)));
       }

@@ -1,12 +1,16 @@
-import type { Knex } from 'knex';
 import type { Logger } from '../../infra/logging/logger.js';
 import { startJobWorker } from '../../process-engine/job-worker.js';
 import type { ProcessEngine } from '../../process-engine/process-engine.js';
-import { processFacts } from './record-facts.js';
 import type { RuleEvent } from './rule-set.js';
 import type { RuleService } from './rule-service.js';
 
 export const rulesTaskType = 'tramit:rules';
+
+/** The facts a business-rule task evaluates, from its process's variables (the domain adds records). */
+export type ProcessFacts = (variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** Without a domain: the variables only. */
+export const variableFacts: ProcessFacts = async (variables) => ({ variables });
 
 /** The variable a business-rule task writes: events, fired rule names, and the events' params merged. */
 export interface RuleTaskResult {
@@ -39,7 +43,7 @@ function versionHeader(raw: string | undefined): number | undefined {
 export function startRulesWorker(
   engine: ProcessEngine,
   rules: RuleService,
-  db: Knex,
+  factsOf: ProcessFacts,
   logger: Logger,
 ): { stop(): Promise<void> } {
   return startJobWorker(
@@ -49,7 +53,7 @@ export function startRulesWorker(
       const id = job.customHeaders.ruleSet;
       if (!id) throw new Error(`the task ${job.elementId} has no header "ruleSet"`);
       const version = versionHeader(job.customHeaders.ruleSetVersion);
-      const facts = await processFacts(db, job.variables);
+      const facts = await factsOf(job.variables);
       const evaluation = await rules.evaluate(id, facts, version ? { version } : {});
       return {
         [job.customHeaders.resultVariable || 'ruleResult']: ruleTaskResult(
