@@ -61,6 +61,10 @@ const owners: Record<string, Ownership> = {
   users,
   sessions: { owner: 'platform/auth' },
   oauth_clients: { owner: 'platform/auth' },
+  login_attempts: { owner: 'platform/auth' },
+  user_mfa: { owner: 'platform/auth' },
+  mfa_challenges: { owner: 'platform/auth' },
+  mfa_recovery_codes: { owner: 'platform/auth' },
   // platform/assignment: groups, members, absences and the round-robin cursors.
   assignment_groups: { owner: 'platform/assignment' },
   group_members: members,
