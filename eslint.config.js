@@ -28,6 +28,30 @@ const noOtherArea = (area) => ({
   message: `An area imports only shared folders (components, api, bpmn, i18n, …), not another area; move what both use to designer/src/components or designer/src/api.`,
 });
 
+/**
+ * Engine layers: domain code (core, infra, process-engine, and the platform and CRM modules outside
+ * their HTTP adapters) never imports the HTTP library; it throws `AppError` from `infra/errors`, and
+ * the HTTP layer maps it to a problem document. A module's HTTP adapter is its `*-routes.ts` (or
+ * `*-route.ts`) and its `index.ts`. The idempotency store records HTTP answers (the
+ * Idempotency-Key header), so it is an HTTP adapter too.
+ */
+const noHttp = {
+  group: ['**/http/**', '**/http'],
+  message:
+    'Domain code does not import the HTTP layer: throw AppError from infra/errors; HTTP belongs in *-routes.ts.',
+};
+const engineDomain = {
+  files: ['engine/src/{core,infra,process-engine,platform,crm}/**/*.ts'],
+  ignores: [
+    'engine/src/{platform,crm}/**/*-routes.ts',
+    'engine/src/{platform,crm}/**/*-route.ts',
+    'engine/src/{platform,crm}/**/index.ts',
+    'engine/src/platform/idempotency/idempotency.ts',
+    'engine/src/**/*.test.ts',
+  ],
+  rules: { 'no-restricted-imports': ['error', { patterns: [noHttp] }] },
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.tramit/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -55,6 +79,7 @@ export default tseslint.config(
     files: [`designer/src/areas/${area}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { patterns: [noEngineSources, noOtherArea(area)] }] },
   })),
+  engineDomain,
   {
     files: ['**/cli/**/*.ts', '**/*.test.ts', '**/test/**/*.ts', '**/bench/**/*.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },

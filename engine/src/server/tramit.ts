@@ -101,7 +101,10 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
   const alerts = new AlertService(db, rules, logger);
   entities.events.onCommitted(alerts.onRecordChange);
   entities.events.reportError = (error, change) =>
-    logger.warn({ err: error, entityType: change.entityType, id: change.id }, 'a record listener failed after commit');
+    logger.warn(
+      { err: error, entityType: change.entityType, id: change.id },
+      'a record listener failed after commit',
+    );
   const shippedRules = findInRepository('definitions/rules');
   if (shippedRules) await definitions.loadFolder(ruleSetKindName, shippedRules);
 

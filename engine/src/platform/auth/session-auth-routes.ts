@@ -13,7 +13,7 @@ import {
   toPublicUser,
   type UserRow,
 } from './users-repo.js';
-import { Problem, tooManyRequests, unauthorized } from '../../http/problem.js';
+import { AppError, tooManyRequests, unauthorized } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 
@@ -52,7 +52,7 @@ export function sessionAuthRoutes(r: SecureRouter, deps: SessionAuthDeps): void 
     const user = await findUserByUsername(db, username);
     if (!user || !user.active) {
       await verifyAgainstDummy(password);
-      throw new Problem(401, 'invalid-credentials', 'Invalid user name or password.');
+      throw new AppError('unauthenticated', 'invalid-credentials', 'Invalid user name or password.');
     }
     if (user.locked_until && user.locked_until.getTime() > Date.now()) {
       const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
@@ -63,7 +63,7 @@ export function sessionAuthRoutes(r: SecureRouter, deps: SessionAuthDeps): void 
     }
     if (!(await verifySecret(password, user.password_hash))) {
       await recordLoginFailure(db, user.id, deps.login.maxFailures, deps.login.lockMs);
-      throw new Problem(401, 'invalid-credentials', 'Invalid user name or password.');
+      throw new AppError('unauthenticated', 'invalid-credentials', 'Invalid user name or password.');
     }
     await recordLoginSuccess(db, user.id);
     const session = await createSession(db, deps.auth.sessions, user.id, {

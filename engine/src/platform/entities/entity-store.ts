@@ -339,7 +339,13 @@ export class EntityStore {
   ): Promise<void> {
     const beforeData = before?.data ?? null;
     const afterData = action === 'delete' ? null : after.data;
-    const change: RecordChange = { entityType: type.name, id: after.id, action, before: beforeData, after: afterData };
+    const change: RecordChange = {
+      entityType: type.name,
+      id: after.id,
+      action,
+      before: beforeData,
+      after: afterData,
+    };
     await this.events.emit(change, trx);
     changes.push(change);
     await appendAudit(trx, [this.auditEntry(type, action, after.id, beforeData, afterData)]);
