@@ -29,6 +29,14 @@ const noOtherArea = (area) => ({
   message: `An area imports only shared folders (components, api, bpmn, i18n, …), not another area; move what both use to designer/src/components or designer/src/api.`,
 });
 
+/**
+ * Engine layers: domain code (core, infra, process-engine, and the platform and CRM modules outside
+ * their HTTP adapters) never imports the HTTP library; it throws `AppError` from `infra/errors`, and
+ * the HTTP layer maps it to a problem document. A module's HTTP adapter is its `*-routes.ts` (or
+ * `*-route.ts`) and its `index.ts`. The idempotency store records HTTP answers (the
+ * Idempotency-Key header), so it is an HTTP adapter too.
+ */
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.tramit/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,

@@ -65,11 +65,21 @@ export const engineLayers = [
   },
   {
     files: ['engine/src/platform/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/*-routes.ts', '**/index.ts'],
+    // Idempotency records and replays HTTP answers (the Idempotency-Key header): it needs the mapper.
+    ignores: [
+      '**/*.test.ts',
+      '**/*-routes.ts',
+      '**/index.ts',
+      'engine/src/platform/idempotency/idempotency.ts',
+    ],
     rules: restrict([...above.platform.map(folder), httpFromDomain]),
   },
   {
-    files: ['engine/src/platform/**/*-routes.ts', 'engine/src/platform/**/index.ts'],
+    files: [
+      'engine/src/platform/**/*-routes.ts',
+      'engine/src/platform/**/index.ts',
+      'engine/src/platform/idempotency/idempotency.ts',
+    ],
     rules: restrict(above.platform.map(folder)),
   },
   {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Limits } from '../infra/config/config.js';
-import { Problem } from '../http/problem.js';
+import { AppError } from '../infra/errors/app-error.js';
 import { maxDeploymentBytes } from './resource-upload.js';
 
 /** What a deployment without a usable Content-Length reserves: the most one may upload. */
@@ -93,11 +93,11 @@ export function deploymentGate(
     budget.acquire(bytes, limits.deploymentQueueMs).then((release) => {
       if (!release) {
         next(
-          new Problem(
-            503,
+          new AppError(
+            'unavailable',
             'deployments-busy',
             `Too many deployments are being received at once (TRAMIT_DEPLOY_MEMORY_BYTES, ${limits.deploymentMemoryBytes} bytes); try again shortly.`,
-            { headers: { 'Retry-After': String(retryAfterSeconds) } },
+            { retryAfterSeconds },
           ),
         );
         return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../infra/errors/app-error.js';
 import type { SecureRouter } from '../http/secure-router.js';
 import { parseInput } from '../http/validate.js';
 import type { ApiDeps } from './api-deps.js';

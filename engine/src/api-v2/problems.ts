@@ -1,27 +1,28 @@
 import { fieldErrors } from '../http/validate.js';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
-import { Problem, type ProblemFieldError } from '../http/problem.js';
+import { AppError, type ErrorKind, type FieldError } from '../infra/errors/app-error.js';
 import { EngineError } from '../process-engine/engine-context.js';
 
 type Rejection =
   'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_ARGUMENT' | 'ALREADY_EXISTS' | 'DEADLINE_EXCEEDED' | 'FORBIDDEN';
 
-const statusOf: Record<Rejection, number> = {
-  NOT_FOUND: 404,
-  INVALID_STATE: 409,
-  INVALID_ARGUMENT: 400,
-  ALREADY_EXISTS: 409,
-  DEADLINE_EXCEEDED: 504,
-  FORBIDDEN: 403,
+/** Each rejection's kind, and so its status: 404, 409, 400, 409, 504, 403. */
+const kindOf: Record<Rejection, ErrorKind> = {
+  NOT_FOUND: 'not-found',
+  INVALID_STATE: 'conflict',
+  INVALID_ARGUMENT: 'bad-input',
+  ALREADY_EXISTS: 'conflict',
+  DEADLINE_EXCEEDED: 'timeout',
+  FORBIDDEN: 'forbidden',
 };
 
 /**
  * A problem document as Camunda's v2 API writes it: the rejection type (NOT_FOUND, INVALID_STATE, …)
  * is the `title`, which is what Camunda clients switch on; the list of problems, if any, is `errors`.
  */
-export function rejection(type: Rejection, detail: string, errors?: ProblemFieldError[]): Problem {
-  return new Problem(statusOf[type], type.toLowerCase().replaceAll('_', '-'), detail, {
+export function rejection(type: Rejection, detail: string, errors?: FieldError[]): AppError {
+  return new AppError(kindOf[type], type.toLowerCase().replaceAll('_', '-'), detail, {
     ...(errors ? { errors } : {}),
     extensions: { title: type },
   });
@@ -38,7 +39,7 @@ export function fromEngineError(error: unknown): unknown {
   return rejection(error.code, detail, errors);
 }
 
-function describe(problem: ProblemFieldError): string {
+function describe(problem: FieldError): string {
   const where = problem.elementId ?? problem.path;
   return where ? `${where}: ${problem.message}` : problem.message;
 }

@@ -1,14 +1,14 @@
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
-import { Problem } from '../http/problem.js';
+import { AppError } from '../infra/errors/app-error.js';
 import { rejection } from './problems.js';
 
 /** Everything a deployment may upload, all files together. */
 export const maxDeploymentBytes = 5 * 1024 * 1024;
 
 const tooLarge = () =>
-  new Problem(
-    413,
+  new AppError(
+    'too-large',
     'body-too-large',
     `A deployment may upload at most ${maxDeploymentBytes / 1024 / 1024} MB in all.`,
   );
@@ -74,7 +74,13 @@ function fromMulter(error: unknown): unknown {
  */
 export const receiveResources: RequestHandler = (req, res, next) => {
   if (!req.is('multipart/form-data')) {
-    next(new Problem(415, 'unsupported-media-type', 'A deployment is a multipart/form-data request.'));
+    next(
+      new AppError(
+        'unsupported-media-type',
+        'unsupported-media-type',
+        'A deployment is a multipart/form-data request.',
+      ),
+    );
     return;
   }
   if (Number(req.headers['content-length'] ?? 0) > maxDeploymentBytes + 64 * 1024) {

@@ -1,4 +1,4 @@
-import { Problem } from './problem.js';
+import { AppError } from '../infra/errors/app-error.js';
 
 /** What a client is told to wait before retrying while the database is unreachable. */
 export const databaseRetryAfterSeconds = 5;
@@ -48,8 +48,13 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
 }
 
 /** 503 with Retry-After: the caller may try again, nothing of theirs was wrong. */
-export function databaseUnavailable(): Problem {
-  return new Problem(503, 'database-unavailable', 'The database is unreachable; try again shortly.', {
-    headers: { 'Retry-After': String(databaseRetryAfterSeconds) },
-  });
+export function databaseUnavailable(): AppError {
+  return new AppError(
+    'unavailable',
+    'database-unavailable',
+    'The database is unreachable; try again shortly.',
+    {
+      retryAfterSeconds: databaseRetryAfterSeconds,
+    },
+  );
 }

@@ -1,12 +1,10 @@
 /**
- * RFC 9457 problem details. Errors say whose fault they are: a `Problem` is the caller's
- * (4xx) or a known operational condition (503); anything else is unexpected (500).
+ * RFC 9457 problem details: how an `AppError` is told over HTTP. Each error kind is one status; a
+ * user's fault is a 4xx, an operational condition a 503 (or 504), anything unexpected a 500.
  */
-export interface ProblemFieldError {
-  path?: string;
-  elementId?: string;
-  message: string;
-}
+import type { AppError, ErrorKind, FieldError } from '../infra/errors/app-error.js';
+
+export type ProblemFieldError = FieldError;
 
 export interface ProblemBody {
   type: string;
@@ -14,9 +12,32 @@ export interface ProblemBody {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: ProblemFieldError[];
+  errors?: FieldError[];
   [extension: string]: unknown;
 }
+
+export interface ProblemResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ProblemBody;
+}
+
+export const statusOfKind: Record<ErrorKind, number> = {
+  'bad-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'not-allowed': 405,
+  conflict: 409,
+  'precondition-failed': 412,
+  'too-large': 413,
+  'unsupported-media-type': 415,
+  invalid: 422,
+  throttled: 429,
+  unexpected: 500,
+  unavailable: 503,
+  timeout: 504,
+};
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -32,58 +53,43 @@ const titles: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export function problemType(code: string): string {
   return `urn:tramit:problem:${code}`;
 }
 
-export class Problem extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly errors: ProblemFieldError[] | undefined;
-  readonly extensions: Record<string, unknown>;
-  readonly headers: Record<string, string>;
-
-  constructor(
-    status: number,
-    code: string,
-    detail: string,
-    options: {
-      errors?: ProblemFieldError[];
-      extensions?: Record<string, unknown>;
-      headers?: Record<string, string>;
-    } = {},
-  ) {
-    super(detail);
-    this.name = 'Problem';
-    this.status = status;
-    this.code = code;
-    this.errors = options.errors;
-    this.extensions = options.extensions ?? {};
-    this.headers = options.headers ?? {};
-  }
-
-  toBody(instance?: string): ProblemBody {
-    return {
-      type: problemType(this.code),
-      title: titles[this.status] ?? 'Error',
-      status: this.status,
-      detail: this.message,
-      ...(instance ? { instance } : {}),
-      ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extensions,
-    };
-  }
+/** The status, headers and body of the problem document that answers `error`. */
+export function problemOf(error: AppError, instance?: string): ProblemResponse {
+  const status = statusOfKind[error.kind];
+  const headers: Record<string, string> = {};
+  if (error.kind === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer realm="tramit"';
+  if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
+  if (error.entityTag !== undefined) headers['ETag'] = error.entityTag;
+  const body: ProblemBody = {
+    type: problemType(error.code),
+    title: titles[status] ?? 'Error',
+    status,
+    detail: error.message,
+    ...(instance ? { instance } : {}),
+    ...(error.errors ? { errors: error.errors } : {}),
+    ...error.extensions,
+  };
+  return { status, headers, body };
 }
 
-export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
-  new Problem(400, 'bad-request', detail, errors ? { errors } : {});
-export const unauthorized = (detail: string) =>
-  new Problem(401, 'unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer realm="tramit"' } });
-export const forbidden = (detail: string) => new Problem(403, 'forbidden', detail);
-export const notFound = (detail: string) => new Problem(404, 'not-found', detail);
-export const conflict = (detail: string) => new Problem(409, 'conflict', detail);
-export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
-  new Problem(429, 'too-many-requests', detail, { headers: { 'Retry-After': String(retryAfterSeconds) } });
-export const unavailable = (detail: string) => new Problem(503, 'unavailable', detail);
+/**
+ * For HTTP adapters written against the old `Problem` helpers: the same helpers, now returning an
+ * `AppError`. Domain code imports them from `infra/errors` (ESLint enforces it).
+ */
+export {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  tooManyRequests,
+  unauthorized,
+  unavailable,
+} from '../infra/errors/app-error.js';

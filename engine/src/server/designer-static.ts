@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { findInRepository } from '../infra/config/find-up.js';
 import express, { type RequestHandler, type Router } from 'express';
-import { unavailable } from '../http/problem.js';
+import { unavailable } from '../infra/errors/app-error.js';
 
 const apiPrefixes = ['/api/', '/v2/', '/oauth/', '/.well-known/', '/health', '/ready', '/metrics'];
 

@@ -4,7 +4,7 @@ import type { Db } from '../infra/db/create-knex.js';
 import { pendingMigrations } from '../infra/db/migrations.js';
 import type { Logger } from '../infra/logging/logger.js';
 import type { Metrics } from '../http/metrics.js';
-import { Problem, unauthorized, unavailable } from '../http/problem.js';
+import { AppError, unauthorized, unavailable } from '../infra/errors/app-error.js';
 import type { SecureRouter } from '../http/secure-router.js';
 import { authenticate, type AuthSettings } from '../platform/auth/authenticate.js';
 
@@ -38,22 +38,27 @@ async function mayReadDetails(req: Request, deps: HealthDeps): Promise<boolean> 
 }
 
 /** Why the server is not ready, or undefined when it is. */
-async function notReady(deps: HealthDeps): Promise<Problem | undefined> {
+async function notReady(deps: HealthDeps): Promise<AppError | undefined> {
   if (deps.isShuttingDown()) return unavailable('The server is shutting down.');
   try {
     await deps.db.raw('select 1');
   } catch (error) {
-    return new Problem(
-      503,
+    return new AppError(
+      'unavailable',
       'database-unreachable',
       `The database is unreachable: ${(error as Error).message}`,
     );
   }
   const pending = await pendingMigrations(deps.db);
   if (pending.length > 0) {
-    return new Problem(503, 'migrations-pending', `Migrations not yet applied: ${pending.join(', ')}.`, {
-      extensions: { pending },
-    });
+    return new AppError(
+      'unavailable',
+      'migrations-pending',
+      `Migrations not yet applied: ${pending.join(', ')}.`,
+      {
+        extensions: { pending },
+      },
+    );
   }
   return undefined;
 }
@@ -70,7 +75,7 @@ export function healthRoutes(r: SecureRouter, deps: HealthDeps): void {
     const details = await mayReadDetails(req, deps);
     if (problem) {
       deps.logger?.warn({ reason: problem.code, detail: problem.message }, 'not ready');
-      throw details ? problem : new Problem(503, 'not-ready', 'The server is not ready.');
+      throw details ? problem : new AppError('unavailable', 'not-ready', 'The server is not ready.');
     }
     res.json(
       details ? { status: 'ready', checks: { database: 'ok', migrations: 'current' } } : { status: 'ready' },

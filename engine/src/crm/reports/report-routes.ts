@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { badRequest, type ProblemFieldError } from '../../http/problem.js';
+import { badRequest, type FieldError } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { complianceGroupings, slaCompliance, type ComplianceGrouping } from './sla-compliance.js';
 
@@ -7,7 +7,7 @@ const dayMs = 86_400_000;
 /** The longest period one report covers. */
 export const maxReportDays = 731;
 
-function dateParam(value: unknown, name: string, errors: ProblemFieldError[]): Date {
+function dateParam(value: unknown, name: string, errors: FieldError[]): Date {
   const text = typeof value === 'string' ? value : '';
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
   if (text === '' || Number.isNaN(date.getTime())) {
@@ -19,7 +19,7 @@ function dateParam(value: unknown, name: string, errors: ProblemFieldError[]): D
 /** Reports for dashboards: `GET /api/v1/reports/sla-compliance?from&to&groupBy`. */
 export function reportRoutes(router: SecureRouter, deps: { db: Knex; timeZone: string }): void {
   router.get('/api/v1/reports/sla-compliance', 'reports.read', async (req, res) => {
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldError[] = [];
     const from = dateParam(req.query.from, 'from', errors);
     const to = dateParam(req.query.to, 'to', errors);
     const groupBy = (req.query.groupBy ?? 'type') as ComplianceGrouping;

@@ -42,7 +42,11 @@ interface GuardedClient {
 }
 
 /** Makes `db`'s pool refuse (or report) an acquire from code that already holds a connection. */
-export function guardConnections(db: Knex, policy: NestedAcquirePolicy, report: (error: Error) => void): void {
+export function guardConnections(
+  db: Knex,
+  policy: NestedAcquirePolicy,
+  report: (error: Error) => void,
+): void {
   patchTransactions();
   const client = db.client as GuardedClient;
   if (client.__tramitGuarded) return;
@@ -73,6 +77,8 @@ function patchTransactions(): void {
   proto.__tramitGuarded = true;
   const acquireConnection = proto.acquireConnection;
   proto.acquireConnection = function (this: TransactionPrototype, config, cb) {
-    return acquireConnection.call(this, config, (connection) => holding.run('a knex transaction', () => cb(connection)));
+    return acquireConnection.call(this, config, (connection) =>
+      holding.run('a knex transaction', () => cb(connection)),
+    );
   };
 }

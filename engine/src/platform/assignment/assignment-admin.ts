@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/append-audit.js';
-import { notFound, Problem } from '../../http/problem.js';
+import { notFound, AppError } from '../../infra/errors/app-error.js';
 import type { Strategy } from './pick-agent.js';
 
 export interface GroupUpdate {
@@ -61,7 +61,7 @@ export async function updateGroup(db: Knex, groupId: string, update: GroupUpdate
       .map((username, i) => ({ username, i }))
       .filter(({ username }) => !users.some((u) => u.username === username));
     if (unknown.length > 0) {
-      throw new Problem(422, 'unknown-users', 'Some members are not users.', {
+      throw new AppError('invalid', 'unknown-users', 'Some members are not users.', {
         errors: unknown.map(({ username, i }) => ({
           path: `/members/${i}`,
           message: `no user "${username}"`,
@@ -119,7 +119,7 @@ export async function addAbsence(db: Knex, input: AbsenceInput): Promise<string>
   return db.transaction(async (trx) => {
     const user = await trx('users').where({ username: input.username }).first('id');
     if (!user) {
-      throw new Problem(422, 'unknown-user', `There is no user "${input.username}".`, {
+      throw new AppError('invalid', 'unknown-user', `There is no user "${input.username}".`, {
         errors: [{ path: '/username', message: `no user "${input.username}"` }],
       });
     }

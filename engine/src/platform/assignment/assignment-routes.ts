@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { definitionIdPattern } from '../definitions/definition-kind.js';
-import { badRequest, forbidden } from '../../http/problem.js';
+import { badRequest, forbidden } from '../../infra/errors/app-error.js';
 import { taskOverrideRoles } from '../auth/task-access.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';

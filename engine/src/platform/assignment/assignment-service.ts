@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/append-audit.js';
-import { conflict, notFound, Problem } from '../../http/problem.js';
+import { conflict, notFound, AppError } from '../../infra/errors/app-error.js';
 import type { ProcessEngine } from '../../process-engine/process-engine.js';
 import type { RuleService } from '../rules/rule-service.js';
 import { groupSettings, loadCandidates, lockCursor, moveCursor } from './assignment-repo.js';
@@ -47,9 +47,14 @@ export class AssignmentService {
     const evaluation = await this.rules.evaluate(ruleSet, request.facts ?? {});
     const event = evaluation.events.find((e) => typeof e.params?.group === 'string');
     if (!event) {
-      throw new Problem(422, 'no-assignment-rule', `No rule of "${ruleSet}" chose a group for these facts.`, {
-        errors: [{ path: '/facts', message: 'no assignment rule matched' }],
-      });
+      throw new AppError(
+        'invalid',
+        'no-assignment-rule',
+        `No rule of "${ruleSet}" chose a group for these facts.`,
+        {
+          errors: [{ path: '/facts', message: 'no assignment rule matched' }],
+        },
+      );
     }
     const strategy =
       request.strategy ?? (isStrategy(event.params?.strategy) ? event.params.strategy : undefined);

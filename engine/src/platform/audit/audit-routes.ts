@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../infra/db/create-knex.js';
-import { notFound } from '../../http/problem.js';
+import { notFound } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 import { listAudit, maxAuditPage } from './list-audit.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { badRequest } from '../../http/problem.js';
+import { badRequest } from '../../infra/errors/app-error.js';
 import { toAuditEntry, type AuditEntry, type AuditRow } from './audit-entry.js';
 
 export interface AuditQuery {

@@ -51,22 +51,26 @@ describe('verifyAccessToken', () => {
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url')}.${signature}`;
-    await expect(verifyAccessToken(keys, settings, forged)).rejects.toMatchObject({ status: 401 });
+    await expect(verifyAccessToken(keys, settings, forged)).rejects.toMatchObject({
+      kind: 'unauthenticated',
+    });
   });
 
   it('refuses a remembered token once it has expired', async () => {
     const token = await issue();
     await verifyAccessToken(keys, settings, token);
     vi.useFakeTimers({ now: Date.now() + 66_000, toFake: ['Date'] });
-    await expect(verifyAccessToken(keys, settings, token)).rejects.toMatchObject({ status: 401 });
+    await expect(verifyAccessToken(keys, settings, token)).rejects.toMatchObject({ kind: 'unauthenticated' });
   });
 
   it('does not carry a verification over to other keys or settings', async () => {
     const token = await issue();
     await verifyAccessToken(keys, settings, token);
-    await expect(verifyAccessToken(otherKeys, settings, token)).rejects.toMatchObject({ status: 401 });
+    await expect(verifyAccessToken(otherKeys, settings, token)).rejects.toMatchObject({
+      kind: 'unauthenticated',
+    });
     await expect(
       verifyAccessToken(keys, { ...settings, audience: 'someone-else' }, token),
-    ).rejects.toMatchObject({ status: 401 });
+    ).rejects.toMatchObject({ kind: 'unauthenticated' });
   });
 });

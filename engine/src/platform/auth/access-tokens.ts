@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
-import { unauthorized } from '../../http/problem.js';
+import { unauthorized } from '../../infra/errors/app-error.js';
 import { isRole, type Role } from './roles.js';
 import { isScope, type Scope } from './scopes.js';
 import type { SigningKeys } from './signing-keys.js';

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import type { Db } from '../../infra/db/create-knex.js';
-import { forbidden, unauthorized } from '../../http/problem.js';
+import { forbidden, unauthorized } from '../../infra/errors/app-error.js';
 import { verifyAccessToken, type AccessTokenClaims, type TokenSettings } from './access-tokens.js';
 import type { ClientStatusCache } from './client-status-cache.js';
 import type { Principal } from './principal.js';

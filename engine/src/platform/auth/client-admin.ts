@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../infra/db/create-knex.js';
-import { badRequest, conflict, notFound } from '../../http/problem.js';
+import { badRequest, conflict, notFound } from '../../infra/errors/app-error.js';
 import { appendAudit, type AuditChange } from '../audit/append-audit.js';
 import type { ClientStatusCache } from './client-status-cache.js';
 import {

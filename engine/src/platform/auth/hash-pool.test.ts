@@ -22,10 +22,10 @@ describe('HashPool', () => {
     ];
     // then: the flood may not queue a third, and the queue is full for everyone
     await expect(pool.run('flood', async () => undefined)).rejects.toMatchObject({
-      status: 503,
-      headers: { 'Retry-After': '1' },
+      kind: 'unavailable',
+      retryAfterSeconds: 1,
     });
-    await expect(pool.run('late', async () => undefined)).rejects.toMatchObject({ status: 503 });
+    await expect(pool.run('late', async () => undefined)).rejects.toMatchObject({ kind: 'unavailable' });
     busy.resolve();
     await Promise.all([first, ...waiting]);
     // the owner went second, not behind the whole flood

@@ -1,4 +1,4 @@
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 
 /**
  * At most `concurrency` password hashes at a time (scrypt runs on libuv's four shared threads,
@@ -23,9 +23,14 @@ export class HashPool {
     if (this.active >= this.concurrency) {
       const ownWaiting = this.waiting.get(key)?.length ?? 0;
       if (this.waitingCount >= this.maxQueue || ownWaiting >= this.maxQueuePerKey) {
-        throw new Problem(503, 'sign-in-busy', 'Too many sign-ins are being checked; try again shortly.', {
-          headers: { 'Retry-After': '1' },
-        });
+        throw new AppError(
+          'unavailable',
+          'sign-in-busy',
+          'Too many sign-ins are being checked; try again shortly.',
+          {
+            retryAfterSeconds: 1,
+          },
+        );
       }
       await new Promise<void>((resolve) => {
         const queue = this.waiting.get(key);

@@ -14,7 +14,7 @@ import {
 } from './second-factor.js';
 import { startSession } from './session-start.js';
 import { findUserById } from './users-repo.js';
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 
@@ -26,8 +26,8 @@ const stepBody = z
 const enrolBody = z.object({ mfaToken }).strict();
 
 const expired = () =>
-  new Problem(
-    401,
+  new AppError(
+    'unauthenticated',
     'mfa-challenge-invalid',
     'This sign-in has expired or was tried too often; sign in again.',
   );

@@ -6,7 +6,8 @@ import { verifyAgainstDummy, verifySecret } from './password.js';
 import type { SignInProtection } from './sign-in-protection.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { Db } from '../../infra/db/create-knex.js';
-import { Problem, problemType } from '../../http/problem.js';
+import { problemType } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 
 export interface OAuthDeps {
@@ -128,7 +129,7 @@ async function checkClient(
       client?.active ? secretGeneration(client, secret) : (await verifyAgainstDummy(secret)) && false,
     );
   } catch (error) {
-    if (!(error instanceof Problem) || error.status !== 503) throw error;
+    if (!(error instanceof AppError) || error.kind !== 'unavailable') throw error;
     // The buckets keep the token: a flood that keeps the pool full must still drain its own.
     oauthError(res, 503, 'temporarily_unavailable', error.message, 1);
     return undefined;

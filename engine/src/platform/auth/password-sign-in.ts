@@ -4,7 +4,7 @@ import { cancelAttempt, reserveAttempt } from './login-attempts-repo.js';
 import { verifyAgainstDummy, verifySecret } from './password.js';
 import type { SignInProtection } from './sign-in-protection.js';
 import { findUserByUsername, type UserRow } from './users-repo.js';
-import { Problem, tooManyRequests } from '../../http/problem.js';
+import { AppError, tooManyRequests } from '../../infra/errors/app-error.js';
 
 export interface SignInDeps {
   auth: AuthSettings;
@@ -13,7 +13,7 @@ export interface SignInDeps {
 }
 
 export const invalidCredentials = () =>
-  new Problem(401, 'invalid-credentials', 'Invalid user name or password.');
+  new AppError('unauthenticated', 'invalid-credentials', 'Invalid user name or password.');
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   tooManyRequests(

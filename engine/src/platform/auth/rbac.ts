@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { currentContext } from '../../infra/logging/request-context.js';
-import { forbidden, unauthorized } from '../../http/problem.js';
+import { forbidden, unauthorized } from '../../infra/errors/app-error.js';
 import { authenticate, type AuthSettings } from './authenticate.js';
 import type { Permission } from './roles.js';
 

@@ -16,7 +16,7 @@ import { sourceOf, tooManyAttempts, type SignInDeps } from './password-sign-in.j
 import { matchTotp, otpauthUri, base32Encode } from './totp.js';
 import type { UserRow } from './users-repo.js';
 import type { Db } from '../../infra/db/create-knex.js';
-import { conflict, Problem } from '../../http/problem.js';
+import { AppError, conflict } from '../../infra/errors/app-error.js';
 
 export const factorFields = {
   code: z
@@ -69,9 +69,14 @@ export async function checkSecondFactor(
   }
   if (!ok) {
     const field = factor.code !== undefined ? 'code' : 'recoveryCode';
-    throw new Problem(status, 'invalid-mfa-code', 'The code is wrong, expired or already used.', {
-      errors: [{ path: `/${field}`, message: 'wrong, expired or already used' }],
-    });
+    throw new AppError(
+      status === 401 ? 'unauthenticated' : 'bad-input',
+      'invalid-mfa-code',
+      'The code is wrong, expired or already used.',
+      {
+        errors: [{ path: `/${field}`, message: 'wrong, expired or already used' }],
+      },
+    );
   }
   signIn.byAddress.refund(address);
   await releaseAttempt(db, user.username, address);

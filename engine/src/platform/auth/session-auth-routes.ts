@@ -8,7 +8,7 @@ import { checkPassword, sourceOf, type SignInDeps } from './password-sign-in.js'
 import { deleteSession } from './sessions-repo.js';
 import { sessionPayload, setSessionCookie, startSession } from './session-start.js';
 import { findUserById, type UserRow } from './users-repo.js';
-import { unauthorized } from '../../http/problem.js';
+import { unauthorized } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from './roles.js';
 import { createUser, findUserByUsername, listUsers } from './users-repo.js';
 import type { Db } from '../../infra/db/create-knex.js';
-import { conflict } from '../../http/problem.js';
+import { conflict } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { definitionRoutes } from '../definitions/definition-routes.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
 import { invalidDefinition } from '../definitions/definition-kind.js';
-import { badRequest, notFound, type ProblemFieldError } from '../../http/problem.js';
+import { badRequest, notFound, type FieldError } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { BusinessCalendar, NoWorkingTimeError } from './business-calendar.js';
 import {
@@ -28,25 +28,25 @@ function body(req: Request): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function instantOf(value: unknown, path: string, errors: ProblemFieldError[]): Date {
+function instantOf(value: unknown, path: string, errors: FieldError[]): Date {
   if (typeof value === 'string' && instantPattern.test(value) && !Number.isNaN(Date.parse(value)))
     return new Date(value);
   errors.push({ path, message: 'must be an ISO 8601 instant with an offset, such as 2026-03-02T09:00:00Z' });
   return new Date(0);
 }
 
-function dateOf(value: unknown, path: string, errors: ProblemFieldError[]): string {
+function dateOf(value: unknown, path: string, errors: FieldError[]): string {
   if (typeof value === 'string' && datePattern.test(value) && !Number.isNaN(Date.parse(value))) return value;
   errors.push({ path, message: 'must be a date YYYY-MM-DD' });
   return '';
 }
 
-function rejectIfAny(errors: ProblemFieldError[]): void {
+function rejectIfAny(errors: FieldError[]): void {
   if (errors.length > 0) throw badRequest(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
 }
 
 function daysRange(from: unknown, to: unknown, prefix: string): { from: string; to: string } {
-  const errors: ProblemFieldError[] = [];
+  const errors: FieldError[] = [];
   const range = { from: dateOf(from, `${prefix}from`, errors), to: dateOf(to, `${prefix}to`, errors) };
   rejectIfAny(errors);
   const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
@@ -83,7 +83,7 @@ export function calendarRoutes(
 
   router.post(`${base}/:id/add`, 'calendars.read', async (req, res) => {
     const input = body(req);
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldError[] = [];
     const from = instantOf(input.from, '/from', errors);
     const duration = parseBusinessDuration(input.duration);
     if (typeof duration === 'string') errors.push({ path: '/duration', message: duration });
@@ -94,7 +94,7 @@ export function calendarRoutes(
 
   router.post(`${base}/:id/between`, 'calendars.read', async (req, res) => {
     const input = body(req);
-    const errors: ProblemFieldError[] = [];
+    const errors: FieldError[] = [];
     const from = instantOf(input.from, '/from', errors);
     const to = instantOf(input.to, '/to', errors);
     rejectIfAny(errors);

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ajvProblems } from '../entities/validate-entity-type.js';
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 
 export interface DefinitionProblem {
   path: string;
@@ -19,8 +19,8 @@ export interface DefinitionKind<T> {
 
 export const definitionIdPattern = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
-export function invalidDefinition(kind: string, id: string, errors: DefinitionProblem[]): Problem {
-  return new Problem(422, 'invalid-definition', `The ${kind} "${id}" is invalid.`, { errors });
+export function invalidDefinition(kind: string, id: string, errors: DefinitionProblem[]): AppError {
+  return new AppError('invalid', 'invalid-definition', `The ${kind} "${id}" is invalid.`, { errors });
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });

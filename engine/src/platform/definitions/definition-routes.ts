@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Permission } from '../auth/roles.js';
-import { badRequest, notFound } from '../../http/problem.js';
+import { badRequest, notFound } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import type { DefinitionStore } from './definition-store.js';
 

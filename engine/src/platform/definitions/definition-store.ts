@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/append-audit.js';
-import { badRequest, notFound } from '../../http/problem.js';
+import { badRequest, notFound } from '../../infra/errors/app-error.js';
 import { currentContext } from '../../infra/logging/request-context.js';
 import { contentHash } from './content-hash.js';
 import {

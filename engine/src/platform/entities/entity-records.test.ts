@@ -177,7 +177,7 @@ describe('records through the generated API', () => {
         batchSize: 10,
       }),
     ).rejects.toMatchObject({
-      status: 422,
+      kind: 'invalid',
       errors: [{ path: '/25/surname1', message: 'is required' }],
     });
     expect(await countRows(server, 'records', { type: 'citizen' })).toBe(before);
@@ -204,7 +204,7 @@ describe('records through the generated API', () => {
       { reference: 'B-4', holderId: '7d0a4f8e-0000-4000-8000-000000000000' },
     ];
     await expect(server.tramit.entities.bulkCreate('supply', supplies)).rejects.toMatchObject({
-      status: 422,
+      kind: 'invalid',
       errors: [
         { path: '/1/holderId', message: 'is not the id of an existing citizen record' },
         { path: '/3/holderId', message: 'is not the id of an existing citizen record' },

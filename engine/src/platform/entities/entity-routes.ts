@@ -5,7 +5,7 @@ import { sendAnswer, type Idempotency } from '../idempotency/idempotency.js';
 import type { EntityStore } from './entity-store.js';
 import type { StoredRecord } from './record-rows.js';
 import { etagOf, ifMatchVersion } from './etag.js';
-import { exportRoute } from './export-route.js';
+import { exportRoute } from './export-routes.js';
 import { parseListQuery } from './list-query.js';
 import { openApiDocument } from './openapi-document.js';
 import type { PublishedType } from './published-type.js';

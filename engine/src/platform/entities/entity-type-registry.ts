@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/append-audit.js';
 import { contentHash } from '../definitions/content-hash.js';
-import { Problem, badRequest, notFound } from '../../http/problem.js';
+import { AppError, badRequest, notFound } from '../../infra/errors/app-error.js';
 import { currentContext } from '../../infra/logging/request-context.js';
 import { typeNamePattern, type EntityTypeDocument } from './entity-type.js';
 import { compilePublished, type PublishedType } from './published-type.js';
@@ -138,7 +138,7 @@ export class EntityTypeRegistry {
     checkTypeName(name);
     const problems = validateEntityType(doc);
     if (problems.length > 0) {
-      throw new Problem(422, 'invalid-entity-type', `The entity type "${name}" is not valid.`, {
+      throw new AppError('invalid', 'invalid-entity-type', `The entity type "${name}" is not valid.`, {
         errors: problems,
       });
     }
@@ -195,7 +195,7 @@ export class EntityTypeRegistry {
       if (!next) throw notFound(`The entity type "${name}" has no draft to publish.`);
       const problems = validateEntityType(next);
       if (problems.length > 0)
-        throw new Problem(422, 'invalid-entity-type', `The entity type "${name}" is not valid.`, {
+        throw new AppError('invalid', 'invalid-entity-type', `The entity type "${name}" is not valid.`, {
           errors: problems,
         });
       const latest: number | null = row?.latest_version ?? null;
@@ -226,8 +226,8 @@ export class EntityTypeRegistry {
       };
       if (options.dryRun) return { report };
       if (breaking.length > 0 && !options.force) {
-        throw new Problem(
-          409,
+        throw new AppError(
+          'conflict',
           'incompatible-entity-type',
           `Publishing "${name}" would break existing records; publish with force to do it anyway.`,
           {

@@ -1,7 +1,6 @@
 import type { SecureRouter } from '../../http/secure-router.js';
 import type { EntityTypeRegistry } from './entity-type-registry.js';
-import { notFound } from '../../http/problem.js';
-import { Problem } from '../../http/problem.js';
+import { notFound, AppError } from '../../infra/errors/app-error.js';
 
 function publishOptions(body: unknown): { dryRun: boolean; force: boolean } {
   const value = (body ?? {}) as Record<string, unknown>;
@@ -13,7 +12,7 @@ function publishOptions(body: unknown): { dryRun: boolean; force: boolean } {
   if (typeof body !== 'object' || Array.isArray(body))
     errors.push({ path: '/', message: 'must be an object' });
   if (errors.length > 0)
-    throw new Problem(400, 'bad-request', 'The publish options are invalid.', { errors });
+    throw new AppError('bad-input', 'bad-request', 'The publish options are invalid.', { errors });
   return { dryRun: value.dryRun === true, force: value.force === true };
 }
 

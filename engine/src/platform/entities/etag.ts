@@ -1,4 +1,4 @@
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 
 export const etagOf = (version: number): string => `"${version}"`;
 
@@ -7,9 +7,14 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
   if (!match) {
-    throw new Problem(400, 'bad-if-match', 'If-Match must be an ETag this API returned, such as "3".', {
-      errors: [{ path: 'If-Match', message: 'not an ETag of a record' }],
-    });
+    throw new AppError(
+      'bad-input',
+      'bad-if-match',
+      'If-Match must be an ETag this API returned, such as "3".',
+      {
+        errors: [{ path: 'If-Match', message: 'not an ETag of a record' }],
+      },
+    );
   }
   return Number(match[1]);
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.js';
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 import type { EntityTypeDocument, FieldSchema } from './entity-type.js';
 import { maskValue } from './masking.js';
 
@@ -53,8 +53,8 @@ export function assertWritable(
 ): void {
   const refused = [...fields].filter((field) => !granted(doc.properties[field]?.['x-write-roles'], roles));
   if (refused.length === 0) return;
-  throw new Problem(
-    403,
+  throw new AppError(
+    'forbidden',
     'field-not-writable',
     `Your roles may not write ${refused.map((f) => `"${f}"`).join(', ')}.`,
     {

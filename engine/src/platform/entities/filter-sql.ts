@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.js';
-import { Problem, badRequest } from '../../http/problem.js';
+import { AppError, badRequest } from '../../infra/errors/app-error.js';
 import { fieldKind, isScalar, type EntityTypeDocument, type FieldSchema } from './entity-type.js';
 import { isReadableInClear } from './field-security.js';
 import { normaliseValues } from './formats/normalise-values.js';
@@ -162,7 +162,7 @@ export function filterSql(doc: EntityTypeDocument, filter: Filter, roles: readon
   if (!schema && !search) throw refuse(filter, `"${field}" is not a field of this type`);
   for (const source of search ? search.fields : [field]) {
     if (!isReadableInClear(doc, source, roles)) {
-      throw new Problem(403, 'field-not-readable', `Your roles may not filter by "${source}".`, {
+      throw new AppError('forbidden', 'field-not-readable', `Your roles may not filter by "${source}".`, {
         errors: [{ path: filter.param, message: 'your roles may not read this field' }],
       });
     }

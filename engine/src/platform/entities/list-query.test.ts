@@ -43,7 +43,7 @@ describe('list query syntax', () => {
     [{ where: '1=1' }, 'where'],
   ])('refuses %j naming %s', (query, path) => {
     expect(() => parseListQuery(query)).toThrow(
-      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ path })] }),
+      expect.objectContaining({ kind: 'bad-input', errors: [expect.objectContaining({ path })] }),
     );
   });
 });

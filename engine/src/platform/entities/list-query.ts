@@ -1,4 +1,4 @@
-import { badRequest } from '../../http/problem.js';
+import { badRequest } from '../../infra/errors/app-error.js';
 
 export const filterOperators = [
   'eq',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '../auth/roles.js';
-import { Problem, badRequest } from '../../http/problem.js';
+import { AppError, badRequest } from '../../infra/errors/app-error.js';
 import { fieldKind, isScalar, type EntityTypeDocument } from './entity-type.js';
 import { isReadableInClear } from './field-security.js';
 import { filterSql, systemColumns, type SqlPart } from './filter-sql.js';
@@ -41,7 +41,7 @@ function sortExpression(
     ]);
   }
   if (!isReadableInClear(doc, field, roles)) {
-    throw new Problem(403, 'field-not-readable', `Your roles may not sort by "${field}".`, {
+    throw new AppError('forbidden', 'field-not-readable', `Your roles may not sort by "${field}".`, {
       errors: [{ path: 'sort', message: `your roles may not read "${field}"` }],
     });
   }

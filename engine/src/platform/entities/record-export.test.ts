@@ -58,7 +58,10 @@ describe('record export', () => {
   it('refuses an unknown format naming the parameter', () => {
     expect(exportFormat(undefined)).toBe('csv');
     expect(() => exportFormat('xlsx')).toThrow(
-      expect.objectContaining({ status: 400, errors: [{ path: 'format', message: 'one of csv, ndjson' }] }),
+      expect.objectContaining({
+        kind: 'bad-input',
+        errors: [{ path: 'format', message: 'one of csv, ndjson' }],
+      }),
     );
   });
 });

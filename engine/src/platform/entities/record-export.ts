@@ -1,4 +1,4 @@
-import { badRequest } from '../../http/problem.js';
+import { badRequest } from '../../infra/errors/app-error.js';
 import type { EntityTypeDocument } from './entity-type.js';
 import type { RecordView } from './record-view.js';
 import type { Language } from './validation-messages.js';

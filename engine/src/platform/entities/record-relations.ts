@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { isSubjectType } from './audit-subject.js';
 import type { BeforeCommit } from '../../infra/db/before-commit.js';
 import { appendAudit, type AuditChange } from '../audit/append-audit.js';
-import { Problem, badRequest, conflict, notFound } from '../../http/problem.js';
+import { AppError, badRequest, conflict, notFound } from '../../infra/errors/app-error.js';
 import { currentContext } from '../../infra/logging/request-context.js';
 import type { EntityTypeRegistry } from './entity-type-registry.js';
 import { uuidPattern, recordNotFound } from './record-problems.js';
@@ -123,23 +123,33 @@ export class RecordRelations {
       input.role !== undefined &&
       (typeof input.role !== 'string' || (spec.roles && !spec.roles.includes(input.role)))
     ) {
-      throw new Problem(422, 'invalid-relation', `"${String(input.role)}" is not a role of ${relation}.`, {
-        errors: [{ path: '/role', message: `must be one of ${(spec.roles ?? []).join(', ')}` }],
-      });
+      throw new AppError(
+        'invalid',
+        'invalid-relation',
+        `"${String(input.role)}" is not a role of ${relation}.`,
+        {
+          errors: [{ path: '/role', message: `must be one of ${(spec.roles ?? []).join(', ')}` }],
+        },
+      );
     }
     const validFrom = date(input.validFrom, '/validFrom') ?? new Date();
     const validTo = date(input.validTo, '/validTo');
     if (validTo && validTo < validFrom)
-      throw new Problem(422, 'invalid-relation', 'validTo is before validFrom.', {
+      throw new AppError('invalid', 'invalid-relation', 'validTo is before validFrom.', {
         errors: [{ path: '/validTo', message: 'must not be before validFrom' }],
       });
     if (!uuidPattern.test(id)) throw recordNotFound(type, id);
     return this.db.transaction(async (trx) => {
       if (!(await selectRecord(trx, type, id, true))) throw recordNotFound(type, id);
       if (!(await selectRecord(trx, spec.target, input.targetId))) {
-        throw new Problem(422, 'invalid-relation', `There is no ${spec.target} record ${input.targetId}.`, {
-          errors: [{ path: '/targetId', message: `is not a live ${spec.target} record` }],
-        });
+        throw new AppError(
+          'invalid',
+          'invalid-relation',
+          `There is no ${spec.target} record ${input.targetId}.`,
+          {
+            errors: [{ path: '/targetId', message: `is not a live ${spec.target} record` }],
+          },
+        );
       }
       if (spec.cardinality === 'one') {
         const current = await trx('record_relations')
@@ -194,7 +204,7 @@ export class RecordRelations {
       if (row.valid_to && row.valid_to <= end)
         throw conflict(`The link ${linkId} already ended at ${iso(row.valid_to)}.`);
       if (end < row.valid_from)
-        throw new Problem(422, 'invalid-relation', 'validTo is before the link started.', {
+        throw new AppError('invalid', 'invalid-relation', 'validTo is before the link started.', {
           errors: [{ path: 'validTo', message: 'must not be before validFrom' }],
         });
       const [updated] = await trx('record_relations')

@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.js';
-import { Problem, badRequest } from '../../http/problem.js';
+import { AppError, badRequest } from '../../infra/errors/app-error.js';
 import type { EntityTypeDocument } from './entity-type.js';
 import { isReadable, readableData } from './field-security.js';
 import type { StoredRecord } from './record-rows.js';
@@ -29,7 +29,7 @@ export function selectedFields(
         { path: 'fields', message: `unknown field "${field}"` },
       ]);
     if (!isReadable(doc, field, roles)) {
-      throw new Problem(403, 'field-not-readable', `Your roles may not read "${field}".`, {
+      throw new AppError('forbidden', 'field-not-readable', `Your roles may not read "${field}".`, {
         errors: [{ path: 'fields', message: `your roles may not read "${field}"` }],
       });
     }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { SecureRouter } from '../../http/secure-router.js';
-import { badRequest } from '../../http/problem.js';
+import { badRequest } from '../../infra/errors/app-error.js';
 import { sendAnswer, type Idempotency } from '../idempotency/idempotency.js';
 import type { LinkInput, RecordRelations, RelationLink } from './record-relations.js';
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { Problem } from '../../http/problem.js';
+import { AppError } from '../../infra/errors/app-error.js';
 import type { EntityTypeDocument } from './entity-type.js';
 import { indexDefinitions } from './index-ddl.js';
 import { quoteIdentifier } from './sql-expressions.js';
@@ -24,8 +24,8 @@ export async function syncTypeIndexes(
       await trx.raw(index.sql);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') {
-        throw new Problem(
-          409,
+        throw new AppError(
+          'conflict',
           'unique-violation',
           `Existing records break a uniqueness rule (${index.name}).`,
           {

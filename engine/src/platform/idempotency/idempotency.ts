@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import type { BeforeCommit } from '../../infra/db/before-commit.js';
 import type { Logger } from '../../infra/logging/logger.js';
-import { Problem, badRequest, conflict } from '../../http/problem.js';
+import { AppError, badRequest, conflict, type ErrorKind } from '../../infra/errors/app-error.js';
+import { problemOf } from '../../http/problem.js';
 import { canonicalJson } from './canonical-json.js';
 import {
   deleteExpiredKeys,
@@ -42,8 +43,8 @@ export interface ExecuteOptions {
 class KeyTaken extends Error {}
 
 const keyPattern = /^[\x20-\x7e]{1,255}$/;
-/** 4xx answers that say "not now" rather than "not this": a retry should run again. */
-const transient = new Set([408, 425, 429]);
+/** The caller's faults that say "not now" rather than "not this": a retry should run again. */
+const transient = new Set<ErrorKind>(['throttled']);
 const maxSweepIntervalMs = 10 * 60_000;
 
 /**
@@ -95,7 +96,7 @@ export class Idempotency {
         throw conflict(`A request with Idempotency-Key "${keyed.key}" has just run; retry.`);
       }
       const problem = options.problemOf ? options.problemOf(error) : error;
-      if (problem instanceof Problem && problem.status < 500 && !transient.has(problem.status)) {
+      if (problem instanceof AppError && problem.fault === 'user' && !transient.has(problem.kind)) {
         await recordAnswer(this.db, keyed, answerOfProblem(problem, req), this.times());
       }
       throw problem;
@@ -129,8 +130,8 @@ export class Idempotency {
     const stored = await findAnswer(this.db, keyed, new Date());
     if (!stored) return undefined;
     if (stored.requestHash !== keyed.requestHash) {
-      throw new Problem(
-        422,
+      throw new AppError(
+        'invalid',
         'idempotency-key-reused',
         `Idempotency-Key "${keyed.key}" was used for a different request; use a new key for a new request.`,
         { errors: [{ path: 'Idempotency-Key', message: 'already used with another method, path or body' }] },
@@ -165,12 +166,9 @@ function parseKeyHeader(header: string): string {
   return key;
 }
 
-function answerOfProblem(problem: Problem, req: Request): Answer {
-  return {
-    status: problem.status,
-    body: problem.toBody(req.originalUrl.split('?')[0]),
-    headers: { ...problem.headers, 'Content-Type': 'application/problem+json; charset=utf-8' },
-  };
+function answerOfProblem(error: AppError, req: Request): Answer {
+  const { status, headers, body } = problemOf(error, req.originalUrl.split('?')[0]);
+  return { status, body, headers: { ...headers, 'Content-Type': 'application/problem+json; charset=utf-8' } };
 }
 
 /** Sends an answer; a replayed one says so (`Idempotent-Replayed: true`). */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { unauthorized } from '../../http/problem.js';
+import { unauthorized } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import { parseInput } from '../../http/validate.js';
 import { listNotifications, markRead } from './notifications-repo.js';

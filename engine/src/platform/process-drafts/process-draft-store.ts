@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { appendAudit, type AuditChange } from '../audit/append-audit.js';
-import { badRequest, conflict, notFound } from '../../http/problem.js';
+import { badRequest, conflict, notFound } from '../../infra/errors/app-error.js';
 import { currentContext } from '../../infra/logging/request-context.js';
 import { processIdPattern, readDraftXml } from './read-draft-xml.js';
 

@@ -1,4 +1,4 @@
-import type { ProblemFieldError } from '../../http/problem.js';
+import type { FieldError } from '../../infra/errors/app-error.js';
 
 /** Longest BPMN document a draft may hold (characters). */
 export const maxDraftXmlLength = 5_000_000;
@@ -29,7 +29,7 @@ function attribute(tag: string, name: string): string | undefined {
 export function readDraftXml(
   processId: string,
   xml: unknown,
-): { draft: DraftXml; errors: [] } | { draft?: undefined; errors: ProblemFieldError[] } {
+): { draft: DraftXml; errors: [] } | { draft?: undefined; errors: FieldError[] } {
   const fail = (message: string) => ({ errors: [{ path: '/xml', message }] });
   if (typeof xml !== 'string' || xml.trim() === '')
     return fail('expected the BPMN XML as a non-empty string');

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { SystemRecords } from '../entities/system-records.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
 import { invalidDefinition } from '../definitions/definition-kind.js';
-import { notFound, Problem } from '../../http/problem.js';
+import { notFound, AppError } from '../../infra/errors/app-error.js';
 import type { ExplainedRule } from './explain-rule-set.js';
 import type { FactValues } from './fact-key.js';
 import { PreparedRuleSet } from './prepared-rule-set.js';
@@ -99,8 +99,8 @@ export class RuleService {
     const head = { ruleSet: prepared.ruleSet.id, version: prepared.version };
     if (explain) {
       const explanation = await prepared.explaining.run(values).catch((error: unknown) => {
-        throw new Problem(
-          422,
+        throw new AppError(
+          'invalid',
           'rule-evaluation-failed',
           `The rule set could not be evaluated: ${(error as Error).message}`,
         );

@@ -1,4 +1,7 @@
-import type { Rule as GeneratedRule, RuleSet as GeneratedRuleSet } from '../../../../schemas/types/rule-set.js';
+import type {
+  Rule as GeneratedRule,
+  RuleSet as GeneratedRuleSet,
+} from '../../../../schemas/types/rule-set.js';
 
 /** The rule-set document (schemas/rule-set.schema.json): json-rules-engine rules plus a mode. */
 export interface FactReference {

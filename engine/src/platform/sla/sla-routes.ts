@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { definitionRoutes } from '../definitions/definition-routes.js';
 import type { DefinitionStore } from '../definitions/definition-store.js';
-import { badRequest } from '../../http/problem.js';
+import { badRequest } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import type { CalendarRegistry } from '../calendars/calendar-registry.js';
 import { stateOf, type ClockRow } from './clock-rows.js';

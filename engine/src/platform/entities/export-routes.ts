@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
-import { Problem, badRequest } from '../../http/problem.js';
+import { AppError, badRequest } from '../../infra/errors/app-error.js';
 import type { SecureRouter } from '../../http/secure-router.js';
 import type { EntityStore } from './entity-store.js';
 import { parseListQuery, type ListQuery } from './list-query.js';
@@ -55,7 +55,7 @@ export function exportRoute(router: SecureRouter, store: EntityStore, db: Knex, 
     const selected = selectedFields(type.doc, query.fields, access.roles);
     const matching = await store.count(type.name, query, access, maxRows + 1);
     if (matching > maxRows) {
-      throw new Problem(422, 'export-too-large', `More than ${maxRows} records match.`, {
+      throw new AppError('invalid', 'export-too-large', `More than ${maxRows} records match.`, {
         errors: [{ path: 'filter', message: `narrow the filters to at most ${maxRows} records` }],
       });
     }
