@@ -1,3 +1,4 @@
+import type { HttpModule } from '../http/http-module.js';
 import type { SecureRouter } from '../http/secure-router.js';
 import type { ApiDeps } from './api-deps.js';
 import { deploymentRoutes } from './deployment-routes.js';
@@ -33,4 +34,28 @@ export function v2Routes(r: SecureRouter, deps: ApiDeps): void {
   incidentRoutes(r, deps);
   topologyRoutes(r);
   instanceHistoryRoutes(r, deps);
+}
+
+declare module '../infra/module/tramit-module.js' {
+  interface Services {
+    'api-v2': void;
+  }
+}
+
+/** The `/v2` routes over the engine. */
+export function apiV2Module(): HttpModule<'api-v2'> {
+  return {
+    name: 'api-v2',
+    dependsOn: ['process-engine', 'idempotency'],
+    init() {},
+    routes(router, { config, db, get }) {
+      v2Routes(router, {
+        engine: get('process-engine'),
+        db,
+        idempotency: get('idempotency'),
+        sensitiveVariables: config.sensitiveVariables,
+        limits: config.limits,
+      });
+    },
+  };
 }

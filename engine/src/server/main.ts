@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from '../infra/config/config.js';
-import { formatDemoBanner, seedDemoAccounts } from '../../demo/demo-accounts.js';
 import { createLogger } from '../infra/logging/logger.js';
 import { createTramit, type Tramit } from './tramit.js';
 
@@ -39,13 +38,15 @@ async function main(): Promise<void> {
     await tramit.close();
     return;
   }
-  const demo = config.production ? undefined : await seedDemoAccounts(tramit.db, config.demoPassword);
+  // Imported only outside production, so a production server never loads the demo folder.
+  const demoAccounts = config.production ? undefined : await import('../../demo/demo-accounts.js');
+  const demo = await demoAccounts?.seedDemoAccounts(tramit.db, config.demoPassword);
   const url = await tramit.listen();
   logger.info(
     { url, database: config.database.kind, env: config.env, routes: tramit.routes.length },
     'Tramit is listening',
   );
-  if (demo) process.stdout.write(`${formatDemoBanner(demo, url)}\n`);
+  if (demoAccounts && demo) process.stdout.write(`${demoAccounts.formatDemoBanner(demo, url)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -2,42 +2,32 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { AuthSettings } from '../platform/auth/authenticate.js';
-import { ClientStatusCache } from '../platform/auth/client-status-cache.js';
+import { usesSecureCookies } from '../platform/auth/index.js';
+import { guard } from '../platform/auth/rbac.js';
 import { resolveSecrets } from '../platform/auth/secrets.js';
-import { deleteExpiredSessions } from '../platform/auth/sessions-repo.js';
-import { sweepSignIns } from '../platform/auth/login-attempts-repo.js';
 import { SigningKeysError, loadSigningKeys } from '../platform/auth/signing-keys.js';
 import { ConfigError, type Config } from '../infra/config/config.js';
 import { createKnex, type Db } from '../infra/db/create-knex.js';
 import { migrateLatest } from '../infra/db/migrations.js';
-import { createApp } from './app.js';
-import { findDesignerDir } from './designer-static.js';
+import type { HttpModule } from '../http/http-module.js';
 import { createMetrics } from '../http/metrics.js';
-import type { RouteInfo } from '../http/secure-router.js';
-import { drain, listen } from './serve.js';
+import { SecureRouter, type RouteInfo } from '../http/secure-router.js';
+import type { ServiceName } from '../infra/module/tramit-module.js';
 import type { Logger } from '../infra/logging/logger.js';
-import { ProcessEngine } from '../process-engine/process-engine.js';
-import { findInRepository } from '../infra/config/find-up.js';
-import { deployFolder, startDemoWorkers } from '../../demo/demo-definitions.js';
-import { loadDemoPersons } from '../../demo/demo-persons.js';
-import { DefinitionStore } from '../platform/definitions/definition-store.js';
-import { EntityStore } from '../platform/entities/entity-store.js';
-import { ReadAuditQueue } from '../platform/audit/read-audit-queue.js';
-import { checkpointAudit } from '../platform/audit/audit-checkpoint.js';
+import type { ProcessEngine } from '../process-engine/process-engine.js';
+import type { DefinitionStore } from '../platform/definitions/definition-store.js';
+import type { EntityStore } from '../platform/entities/entity-store.js';
 import { configuredAuditKeys, useAuditKeys } from '../platform/audit/audit-keys.js';
-import { loadEntityDefinitions } from '../platform/entities/load-entity-definitions.js';
-import { RuleService } from '../platform/rules/rule-service.js';
-import { ruleSetKind, ruleSetKindName } from '../platform/rules/rule-set-kind.js';
-import { startRulesWorker } from '../platform/rules/rules-worker.js';
-import { startCaseUpdateWorker } from '../crm/case-lifecycle/case-update-worker.js';
-import { AlertService } from '../platform/notifications/alert-service.js';
-import { crmAlerts } from '../crm/crm-alerts.js';
-import { crmProcessFacts } from '../crm/crm-process-facts.js';
-import { AssignmentService } from '../platform/assignment/assignment-service.js';
-import { AutoAssigner } from '../platform/assignment/auto-assigner.js';
-import { startSla, type SlaModule } from '../platform/sla/start-sla.js';
-import { businessTimeResolver } from '../platform/calendars/business-time-resolver.js';
-import { Idempotency } from '../platform/idempotency/idempotency.js';
+import type { RuleService } from '../platform/rules/rule-service.js';
+import type { AlertService } from '../platform/notifications/alert-service.js';
+import type { AssignmentService } from '../platform/assignment/assignment-service.js';
+import type { CalendarRegistry } from '../platform/calendars/calendar-registry.js';
+import type { SlaService } from '../platform/sla/sla-service.js';
+import { createApp } from './app.js';
+import { assemble, type Assembly } from './assemble.js';
+import { findDesignerDir } from './designer-static.js';
+import { serverModules } from './modules.js';
+import { drain, listen } from './serve.js';
 
 export interface Tramit {
   config: Config;
@@ -48,7 +38,7 @@ export interface Tramit {
   /** Records of the dynamic-schema entity types, and the types themselves. */
   entities: EntityStore;
   /** Business calendars and SLA clocks. */
-  sla: SlaModule;
+  sla: { calendars: CalendarRegistry; sla: SlaService };
   /** Rule sets: evaluation with computed facts and explanations. */
   rules: RuleService;
   /** Picks a group and an agent; auto-assigns user tasks of groups that ask for it. */
@@ -59,15 +49,16 @@ export interface Tramit {
   routes: RouteInfo[];
   /** Starts the HTTP server; resolves with its base URL. */
   listen(): Promise<string>;
-  /** Graceful stop: refuse new work, finish in-flight requests, close the database. */
+  /** Graceful stop: refuse new work, finish in-flight requests, stop the modules, close the database. */
   close(): Promise<void>;
 }
 
-const sessionSweepMs = 10 * 60_000;
-const autoAssignIntervalMs = 1_000;
-const alertSweepMs = 15 * 60_000;
-/** How often the audit chain's head is checkpointed (and logged, the witness outside the database). */
-const auditCheckpointMs = 60_000;
+/** The modules of this server: those of `modules.ts`, and in development the demo (never imported otherwise). */
+async function modulesFor(config: Config): Promise<HttpModule<ServiceName>[]> {
+  const modules = serverModules();
+  if (config.env === 'development') modules.push((await import('../../demo/index.js')).demoModule());
+  return modules;
+}
 
 export async function createTramit(config: Config, logger: Logger): Promise<Tramit> {
   const secrets = await resolveSecrets(config);
@@ -81,146 +72,51 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
       : { kind: 'pglite', dataDir: config.database.dataDir },
     { report: (error) => logger.error({ err: error }, 'nested database connection acquire') },
   );
+  let shuttingDown = false;
+  const metrics = createMetrics(db);
+  let system: Assembly<SecureRouter>;
   try {
     const applied = await migrateLatest(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+    system = await assemble(await modulesFor(config), {
+      config,
+      db,
+      logger,
+      provided: {
+        secrets: { sessionSecret: secrets.sessionSecret, keys },
+        shell: { metrics, isShuttingDown: () => shuttingDown },
+      },
+      router: (services) => {
+        const auth: AuthSettings = services.get('auth');
+        return new SecureRouter((permission) => guard(auth, permission));
+      },
+    });
   } catch (error) {
     await db.destroy();
     throw error;
   }
-
-  const definitions = new DefinitionStore(db);
-  const entities = new EntityStore(db, {
-    readAudit: new ReadAuditQueue(db, {
-      onError: (error) =>
-        logger.error({ err: error }, 'could not write read audit entries; reads now wait for it'),
-    }),
-  });
-  await loadEntityDefinitions(entities.types, findInRepository('definitions/entities'), logger);
-  const reindexed = await entities.types.syncIndexes();
-  if (reindexed.length > 0) logger.info({ types: reindexed }, 'entity type indexes brought up to date');
-  definitions.register(ruleSetKind);
-  const rules = new RuleService(definitions, db, { records: entities.system });
-  const alerts = new AlertService(db, rules, entities.system, logger, crmAlerts);
-  entities.events.onCommitted(alerts.onRecordChange);
-  entities.events.reportError = (error, change) =>
-    logger.warn(
-      { err: error, entityType: change.entityType, id: change.id },
-      'a record listener failed after commit',
-    );
-  const shippedRules = findInRepository('definitions/rules');
-  if (shippedRules) await definitions.loadFolder(ruleSetKindName, shippedRules);
-
-  const engine = await ProcessEngine.create(
-    db,
-    config.database.kind === 'postgres' ? config.database : { kind: 'pglite' },
-  );
-  engine.useFeelLimits(config.feel);
-  engine.startBackgroundWork(logger);
-  const sla = await startSla({
-    db,
-    definitions,
-    publish: async (message) => {
-      const published = await engine.publishMessage(message);
-      await alerts
-        .onSlaEvent(message)
-        .catch((error: unknown) => logger.warn({ err: error }, 'SLA alert could not be raised'));
-      return published;
-    },
-    logger,
-  });
-  entities.events.on(sla.sla.onRecordChange);
-  engine.useBusinessTime(businessTimeResolver(sla.calendars));
-  rules.workingHours = sla.calendars;
-  const rulesWorker = startRulesWorker(engine, rules, crmProcessFacts(entities.system), logger);
-  const caseUpdateWorker = startCaseUpdateWorker(engine, entities, logger);
-  const assignment = new AssignmentService(db, engine, rules);
-  const autoAssigner = new AutoAssigner(db, assignment, logger).start(autoAssignIntervalMs);
-  const alertSweeper = alerts.startSweeper(alertSweepMs);
-  const demoFolder = config.env === 'development' ? findInRepository('definitions/bpmn/demo') : undefined;
-  if (demoFolder) await deployFolder(engine, demoFolder, logger);
-  const shippedProcesses = demoFolder ? findInRepository('definitions/bpmn') : undefined;
-  if (shippedProcesses) await deployFolder(engine, shippedProcesses, logger);
-  if (config.env === 'development') {
-    await loadDemoPersons(entities, db, logger).catch((error: unknown) =>
-      logger.warn({ err: error }, 'could not load the demo persons'),
-    );
-  }
-  const demoWorkers = demoFolder ? startDemoWorkers(engine, logger) : undefined;
-
-  let shuttingDown = false;
-  const idempotency = new Idempotency(db, config.idempotency);
-  const idempotencySweeper = idempotency.startSweeper(logger);
-  const auth: AuthSettings = {
-    db,
-    sessions: {
-      secret: secrets.sessionSecret,
-      idleMs: config.session.idleMs,
-      absoluteMs: config.session.absoluteMs,
-    },
-    keys,
-    tokens: {
-      issuer: config.publicUrl ?? 'tramit',
-      audience: config.jwt.audience,
-      ttlSeconds: config.jwt.ttlSeconds,
-    },
-    cookieName: 'tramit_session',
-    trustedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
-    clients: {
-      status: new ClientStatusCache(db, config.clients.statusCacheMs),
-      maxGraceSeconds: config.clients.maxGraceSeconds,
-    },
-  };
   const { app, routes } = createApp({
-    db,
-    engine,
-    definitions,
-    entities,
-    rules,
-    assignment,
-    calendars: sla.calendars,
     logger,
-    metrics: createMetrics(db),
-    auth,
+    metrics,
     bodyLimit: config.bodyLimit,
     limits: config.limits,
-    exportMaxRows: config.exportMaxRows,
-    sensitiveVariables: config.sensitiveVariables,
     trustProxy: config.trustProxy,
-    secureCookies: config.publicUrl ? config.publicUrl.startsWith('https:') : config.production,
-    metricsToken: config.metricsToken,
-    login: config.login,
+    secureCookies: usesSecureCookies(config),
     designerDir: findDesignerDir(config.designerDir),
-    isShuttingDown: () => shuttingDown,
-    idempotency,
+    routes: system.router,
   });
-
-  const sweeper = setInterval(() => {
-    deleteExpiredSessions(db, auth.sessions).catch((error: unknown) =>
-      logger.warn({ err: error }, 'could not delete expired sessions'),
-    );
-    sweepSignIns(db, config.login).catch((error: unknown) =>
-      logger.warn({ err: error }, 'could not sweep sign-ins'),
-    );
-  }, sessionSweepMs);
-  sweeper.unref();
-  let checkpointing: Promise<void> | undefined;
-  const checkpointer = setInterval(() => {
-    checkpointing ??= checkpointAudit(db, logger).finally(() => (checkpointing = undefined));
-  }, auditCheckpointMs);
-  checkpointer.unref();
 
   let server: Server | undefined;
   return {
     config,
     db,
-    engine,
-    definitions,
-    entities,
-    rules,
-    assignment,
-    alerts,
-    sla,
+    engine: system.get('process-engine'),
+    definitions: system.get('definitions'),
+    entities: system.get('entities'),
+    rules: system.get('rules'),
+    assignment: system.get('assignment'),
+    alerts: system.get('notifications'),
+    sla: { calendars: system.get('calendars'), sla: system.get('sla') },
     app,
     routes,
     async listen() {
@@ -232,26 +128,15 @@ export async function createTramit(config: Config, logger: Logger): Promise<Tram
     async close() {
       if (shuttingDown) return;
       shuttingDown = true;
-      clearInterval(sweeper);
-      clearInterval(checkpointer);
-      idempotencySweeper.stop();
       if (server) {
         const forced = await drain(server, config.shutdownTimeoutMs);
         if (forced) logger.warn('in-flight requests were cut off at the shutdown deadline');
       }
-      await demoWorkers?.stop();
-      await sla.stop();
-      await autoAssigner.stop();
-      await alertSweeper.stop();
-      await caseUpdateWorker.stop();
-      await rulesWorker.stop();
-      await engine.close();
-      await entities.readAudit
-        .flush()
-        .catch((error: unknown) => logger.error({ err: error }, 'read audit entries were lost at shutdown'));
-      await checkpointing;
-      await checkpointAudit(db, logger);
-      await db.destroy();
+      try {
+        await system.stop();
+      } finally {
+        await db.destroy();
+      }
     },
   };
 }

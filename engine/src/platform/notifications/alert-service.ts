@@ -4,7 +4,7 @@ import type { SystemRecords } from '../entities/system-records.js';
 import type { Logger } from '../../infra/logging/logger.js';
 import type { RuleService } from '../rules/rule-service.js';
 import { alertOf } from './alert-event.js';
-import type { AlertsConfig, AlertSubject } from './alerts-config.js';
+import { genericAlerts, type AlertsConfig, type AlertSubject } from './alerts-config.js';
 import { raiseNotification, recipientsOf } from './notifications-repo.js';
 import { startPeriodic } from './start-periodic.js';
 
@@ -27,9 +27,14 @@ export class AlertService {
     private readonly rules: RuleService,
     private readonly records: SystemRecords,
     private readonly logger: Logger,
-    private readonly config: AlertsConfig,
+    private config: AlertsConfig = genericAlerts,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** What the domain (e.g. the CRM module) configures: the rule set, alerted types, facts, sweep. */
+  configure(config: AlertsConfig): void {
+    this.config = config;
+  }
 
   /** An after-commit RecordEvents listener: alerts never hold up or roll back the write. */
   readonly onRecordChange = async (change: RecordChange): Promise<void> => {

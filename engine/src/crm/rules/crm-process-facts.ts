@@ -1,5 +1,5 @@
-import type { SystemRecords } from '../platform/entities/system-records.js';
-import type { ProcessFacts } from '../platform/rules/rules-worker.js';
+import type { SystemRecords } from '../../platform/entities/system-records.js';
+import type { ProcessFacts } from '../../platform/rules/rules-worker.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,4 +1,4 @@
-import type { AlertsConfig } from '../platform/notifications/alerts-config.js';
+import type { AlertsConfig } from '../../platform/notifications/alerts-config.js';
 
 /**
  * The CRM's alerts: rule set `case-alerts` over case and work-order changes (a bulk load of
