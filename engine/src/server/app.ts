@@ -15,7 +15,7 @@ import { calendarRoutes } from '../platform/calendars/calendar-routes.js';
 import { reportRoutes } from '../crm/reports/report-routes.js';
 import { slaRoutes } from '../platform/sla/sla-routes.js';
 import type { Logger } from '../infra/logging/logger.js';
-import type { ProcessEngine } from '../process-engine/process-engine.js';
+import type { ProcessEngine } from '../process-engine/index.js';
 import { healthRoutes } from './health-routes.js';
 import { oauthRoutes } from '../platform/auth/oauth-routes.js';
 import { sessionAuthRoutes } from '../platform/auth/session-auth-routes.js';

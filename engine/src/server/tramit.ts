@@ -15,7 +15,7 @@ import { createMetrics } from '../http/metrics.js';
 import type { RouteInfo } from '../http/secure-router.js';
 import { drain, listen } from './serve.js';
 import type { Logger } from '../infra/logging/logger.js';
-import { ProcessEngine } from '../process-engine/process-engine.js';
+import { ProcessEngine } from '../process-engine/index.js';
 import { findInRepository } from '../infra/config/find-up.js';
 import { deployFolder, startDemoWorkers } from '../../demo/demo-definitions.js';
 import { loadDemoPersons } from '../../demo/demo-persons.js';

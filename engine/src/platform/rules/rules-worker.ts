@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../../infra/logging/logger.js';
-import { startJobWorker } from '../../process-engine/job-worker.js';
-import type { ProcessEngine } from '../../process-engine/process-engine.js';
+import { startJobWorker, type ProcessEngine } from '../../process-engine/index.js';
 import { processFacts } from './record-facts.js';
 import type { RuleEvent } from './rule-set.js';
 import type { RuleService } from './rule-service.js';
