@@ -19,7 +19,7 @@ import { generateSigningKeyJson } from '../src/platform/auth/signing-keys.js';
 import { loadConfig, type Config } from '../src/infra/config/config.js';
 import type { Db } from '../src/infra/db/create-knex.js';
 import { createLogger } from '../src/infra/logging/logger.js';
-import type { ProcessEngine } from '../src/process-engine/process-engine.js';
+import type { ProcessEngine } from '../src/process-engine/index.js';
 import { createTramit } from '../src/server/tramit.js';
 import pg from 'pg';
 import { backendCpuSeconds, benchAuditKeys, benchDatabase, rawCommitRate, tableRows } from './bench-db.js';

@@ -12,7 +12,7 @@ import { CalendarRegistry } from '../src/platform/calendars/calendar-registry.js
 import { findInRepository } from '../src/infra/config/find-up.js';
 import { DefinitionStore } from '../src/platform/definitions/definition-store.js';
 import { createLogger } from '../src/infra/logging/logger.js';
-import { ProcessEngine } from '../src/process-engine/process-engine.js';
+import { ProcessEngine } from '../src/process-engine/index.js';
 import { RuleService } from '../src/platform/rules/rule-service.js';
 import { SlaService } from '../src/platform/sla/sla-service.js';
 import { calendarKind } from '../src/platform/calendars/calendar-kind.js';

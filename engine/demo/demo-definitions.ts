@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../src/infra/logging/logger.js';
-import { startJobWorker } from '../src/process-engine/job-worker.js';
-import type { ProcessEngine } from '../src/process-engine/process-engine.js';
+import { startJobWorker, type ProcessEngine } from '../src/process-engine/index.js';
 
 /** Deploys every .bpmn file of a folder; unchanged files make no new version. */
 export async function deployFolder(engine: ProcessEngine, folder: string, logger: Logger): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProcessEngine } from '../src/process-engine/process-engine.js';
+import type { ProcessEngine } from '../src/process-engine/index.js';
 import type { Db } from '../src/infra/db/create-knex.js';
 import { startTestServer, type TestServer } from './test-server.js';
 

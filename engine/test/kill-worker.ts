@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { createKnex } from '../src/infra/db/create-knex.js';
 import { createLogger } from '../src/infra/logging/logger.js';
-import { ProcessEngine } from '../src/process-engine/process-engine.js';
+import { ProcessEngine } from '../src/process-engine/index.js';
 
 const url = process.env.DATABASE_URL!;
 const db = createKnex({ kind: 'postgres', url, poolMax: 8 });

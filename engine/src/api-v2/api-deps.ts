@@ -1,7 +1,7 @@
 import type { Limits } from '../infra/config/config.js';
 import type { Db } from '../infra/db/create-knex.js';
 import type { Idempotency } from '../platform/idempotency/idempotency.js';
-import type { ProcessEngine } from '../process-engine/process-engine.js';
+import type { ProcessEngine } from '../process-engine/index.js';
 
 /** What the Camunda-compatible API needs: the engine for commands, the database for searches. */
 export interface ApiDeps {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
 import { sendAnswer, type Answer } from '../platform/idempotency/idempotency.js';
-import type { Deployment, DeployResource } from '../process-engine/deploy.js';
+import type { Deployment, DeployResource } from '../process-engine/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { tenantId } from './inputs.js';
 import { fromEngineError, handle, parseRequest, rejection } from './problems.js';

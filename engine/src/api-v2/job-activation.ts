@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { ActivatedJob, ActivateJobsRequest } from '../process-engine/jobs.js';
-import type { ProcessEngine } from '../process-engine/process-engine.js';
+import type { ActivatedJob, ActivateJobsRequest, ProcessEngine } from '../process-engine/index.js';
 import { keyOf } from './row-values.js';
 
 /** Camunda's long-polling default when a request gives no `requestTimeout` (or 0). */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
-import { updateJob } from '../process-engine/job-updates.js';
 import type { ApiDeps } from './api-deps.js';
 import { activateWithLongPolling, defaultLongPollMs, toActivatedJobs } from './job-activation.js';
 import { jobQuery } from './job-query.js';
@@ -140,7 +139,7 @@ export function jobRoutes(r: SecureRouter, deps: ApiDeps): void {
           [{ path: '/changeset', message: 'give retries or timeout' }],
         );
       }
-      await updateJob(deps.engine.ctx, key, { retries: retries ?? undefined, timeout: timeout ?? undefined });
+      await deps.engine.updateJob(key, { retries: retries ?? undefined, timeout: timeout ?? undefined });
       res.status(204).end();
     }),
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
 import { sendAnswer } from '../platform/idempotency/idempotency.js';
 import type { ApiDeps } from './api-deps.js';
-import type { CorrelatedMessage, PublishedMessage } from '../process-engine/messages.js';
+import type { CorrelatedMessage, PublishedMessage } from '../process-engine/index.js';
 import { durationMs, tenantId, variables } from './inputs.js';
 import { fromEngineError, handle, parseRequest } from './problems.js';
 

@@ -2,7 +2,7 @@ import { fieldErrors } from '../http/validate.js';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { AppError, type ErrorKind, type FieldError } from '../infra/errors/app-error.js';
-import { EngineError } from '../process-engine/engine-context.js';
+import { EngineError } from '../process-engine/index.js';
 
 type Rejection =
   'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_ARGUMENT' | 'ALREADY_EXISTS' | 'DEADLINE_EXCEEDED' | 'FORBIDDEN';

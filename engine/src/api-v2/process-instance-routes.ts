@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { SecureRouter } from '../http/secure-router.js';
 import { sendAnswer, type Answer } from '../platform/idempotency/idempotency.js';
-import { EngineError } from '../process-engine/engine-context.js';
-import type { CreatedInstance } from '../process-engine/instances.js';
+import { EngineError, type CreatedInstance } from '../process-engine/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { hideSensitiveValueFilters } from './sensitive-variable-sql.js';
 import { maskSensitiveRecord, variableViewFor } from './variable-visibility.js';

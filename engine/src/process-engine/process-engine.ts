@@ -1,47 +1,42 @@
 import type { Knex } from 'knex';
+import type { BusinessTimeResolver } from '../core/runtime/execution.js';
 import type { BeforeCommit } from '../infra/db/before-commit.js';
 import type { Logger } from '../infra/logging/logger.js';
-import type { BusinessTimeResolver } from '../core/runtime/execution.js';
-import { startBackgroundWork } from './background.js';
-import { DefinitionCache } from './definition-cache.js';
-import { deploy, type Deployment, type DeployResource } from './deploy.js';
-import type { EngineContext } from './engine-context.js';
-import { resolveIncident } from './incidents.js';
+import { resolveIncident } from './commands/incidents.js';
 import {
   awaitCompletion,
   cancelInstance,
   createInstance,
   type CreateInstanceRequest,
   type CreatedInstance,
-} from './instances.js';
-import {
-  activateJobs,
-  completeJob,
-  failJob,
-  throwJobError,
-  updateJobRetries,
-  type ActivateJobsRequest,
-} from './jobs.js';
-import { KeyAllocator } from './keys.js';
-import { CommandBatcher } from './command-batcher.js';
+} from './commands/instances.js';
+import { updateJob, type JobChanges } from './commands/job-updates.js';
+import { completeJob, failJob, throwJobError } from './commands/jobs.js';
 import {
   correlateMessage,
   publishMessage,
   type CorrelatedMessage,
   type MessageRequest,
   type PublishedMessage,
-} from './messages.js';
-import { createNotifier } from './notifier.js';
+} from './commands/messages.js';
+import { assignUserTask, completeUserTask, type TaskCommandOptions } from './commands/user-tasks.js';
+import { createEngineContext } from './create-context.js';
+import { deploy, type Deployment, type DeployResource } from './deploy/deploy.js';
+import { startBackgroundWork } from './scheduling/background.js';
+import { activateJobs, type ActivateJobsRequest } from './scheduling/job-activation.js';
+import type { Channel, EngineContext } from './types.js';
 import { hasRiskyFeel, isolatedFeel, type IsolatedFeel } from './feel-isolated.js';
 import { defaultFeelLimits, type FeelLimits } from '../core/feel/limits.js';
-import { assignUserTask, completeUserTask, type TaskCommandOptions } from './user-tasks.js';
 
-/** The typed in-process API of the engine: what the REST API, connectors and Tramit's own code call. */
+/**
+ * The typed in-process API of the engine: what the REST API, connectors and Tramit's own code call.
+ * Its context stays inside: every change goes through a command (commands/), batched and locked.
+ */
 export class ProcessEngine {
   private background: { stop(): Promise<void> } | undefined;
   private feel: IsolatedFeel;
 
-  private constructor(readonly ctx: EngineContext) {
+  private constructor(private readonly ctx: EngineContext) {
     this.feel = isolatedFeel(defaultFeelLimits);
     ctx.feel = this.feel.evaluator;
     ctx.definitions.onModel = (model) => {
@@ -53,20 +48,27 @@ export class ProcessEngine {
     db: Knex,
     database: { kind: 'postgres'; url: string } | { kind: 'pglite' },
   ): Promise<ProcessEngine> {
-    const ctx = {
-      db,
-      keys: new KeyAllocator(db),
-      definitions: new DefinitionCache(),
-      notifier: await createNotifier(database),
-      now: () => new Date(),
-    } as EngineContext;
-    ctx.commands = new CommandBatcher(ctx);
-    return new ProcessEngine(ctx);
+    return new ProcessEngine(await createEngineContext(db, database));
   }
 
   /** Lets timers with `tramit:calendar` count business time. */
   useBusinessTime(resolver: BusinessTimeResolver): void {
     this.ctx.businessTime = resolver;
+  }
+
+  /** The engine's clock, for due dates, leases and history (tests set a fixed one). */
+  useClock(now: () => Date): void {
+    this.ctx.now = now;
+  }
+
+  /** Hears the engine's wake-ups once their transaction commits: job types, timers, ended instances. */
+  onWakeUp(channel: Channel, listener: (payload: string) => void): () => void {
+    return this.ctx.notifier.on(channel, listener);
+  }
+
+  /** Other engine processes listening for wake-ups on this database (0 on PGlite). */
+  countPeers(): Promise<number> {
+    return this.ctx.notifier.countPeers();
   }
 
   /** Sets the FEEL limits (TRAMIT_FEEL_*): what one evaluation may build and how long it may run. */
@@ -111,8 +113,12 @@ export class ProcessEngine {
   throwJobError(jobKey: string, error: Parameters<typeof throwJobError>[2]) {
     return throwJobError(this.ctx, jobKey, error);
   }
+  /** Camunda's PATCH /v2/jobs/{jobKey}: new retries and/or a new lease (`timeout` ms from now). */
+  updateJob(jobKey: string, changes: JobChanges) {
+    return updateJob(this.ctx, jobKey, changes);
+  }
   updateJobRetries(jobKey: string, retries: number) {
-    return updateJobRetries(this.ctx, jobKey, retries);
+    return updateJob(this.ctx, jobKey, { retries });
   }
   completeUserTask(userTaskKey: string, variables?: Record<string, unknown>, options?: TaskCommandOptions) {
     return completeUserTask(this.ctx, userTaskKey, variables, options);

@@ -14,7 +14,7 @@ import { createMetrics } from '../http/metrics.js';
 import { SecureRouter, type RouteInfo } from '../http/secure-router.js';
 import type { ServiceName } from '../infra/module/tramit-module.js';
 import type { Logger } from '../infra/logging/logger.js';
-import type { ProcessEngine } from '../process-engine/process-engine.js';
+import type { ProcessEngine } from '../process-engine/index.js';
 import type { DefinitionStore } from '../platform/definitions/definition-store.js';
 import type { EntityStore } from '../platform/entities/entity-store.js';
 import { configuredAuditKeys, useAuditKeys } from '../platform/audit/audit-keys.js';

@@ -1,7 +1,6 @@
 import type { EntityStore } from '../../platform/entities/entity-store.js';
 import type { Logger } from '../../infra/logging/logger.js';
-import { startJobWorker } from '../../process-engine/job-worker.js';
-import type { ProcessEngine } from '../../process-engine/process-engine.js';
+import { startJobWorker, type ProcessEngine } from '../../process-engine/index.js';
 import { isUuid } from '../../platform/rules/record-facts.js';
 
 export const caseUpdateTaskType = 'tramit:case-update';

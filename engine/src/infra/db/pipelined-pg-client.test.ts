@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch } from '../../process-engine/batch.js';
+import { runBatch } from '../../process-engine/store/batch.js';
 import { createKnex, type Db } from './create-knex.js';
 import { queryScript, scriptTransaction, transactionScript } from './pipelined-pg-client.js';
 import { literal, type SqlValue } from './sql-literal.js';

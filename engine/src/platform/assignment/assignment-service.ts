@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/append-audit.js';
 import { conflict, notFound, AppError } from '../../infra/errors/app-error.js';
-import type { ProcessEngine } from '../../process-engine/process-engine.js';
+import type { ProcessEngine } from '../../process-engine/index.js';
 import type { RuleService } from '../rules/rule-service.js';
 import { groupSettings, loadCandidates, lockCursor, moveCursor } from './assignment-repo.js';
 import { isStrategy, pickAgent, type Strategy } from './pick-agent.js';

@@ -7,16 +7,12 @@ import {
   scriptTransaction,
 } from '../../infra/db/pipelined-pg-client.js';
 import { valuesList } from '../../infra/db/sql-literal.js';
-import { chainRows, type AuditRowInsert } from './audit-entry.js';
+import { chainRows, type AuditChange, type AuditRowInsert } from './audit-entry.js';
 import type { EntryContent } from './audit-hash.js';
 import { auditKeys } from './audit-keys.js';
 
+export type { AuditChange } from './audit-entry.js';
 export type AuditChannel = 'ui' | 'api' | 'integration' | 'engine';
-export interface AuditChange {
-  path: string;
-  old?: unknown;
-  new?: unknown;
-}
 export interface AuditEntryInput {
   action: string;
   entityType: string;

@@ -1,4 +1,3 @@
-import type { AuditChange } from './append-audit.js';
 import {
   canonicalJson,
   entryHash,
@@ -8,6 +7,13 @@ import {
 } from './audit-hash.js';
 import type { AuditKey, AuditKeyring } from './audit-keys.js';
 import type { WitnessBreak } from './audit-witness.js';
+
+/** One field's change in an audit entry (declared here, below append-audit, which re-exports it). */
+export interface AuditChange {
+  path: string;
+  old?: unknown;
+  new?: unknown;
+}
 
 /** One row of `audit_log` as the drivers return it. */
 export interface AuditRow {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function startAt(at: string, bpmnProcessId: string, sla: string) {
-  server.tramit.engine.ctx.now = () => new Date(at);
+  server.tramit.engine.useClock(() => new Date(at));
   try {
     const { processInstanceKey } = await server.tramit.engine.createInstance({
       bpmnProcessId,
@@ -21,7 +21,7 @@ async function startAt(at: string, bpmnProcessId: string, sla: string) {
     });
     return processInstanceKey;
   } finally {
-    server.tramit.engine.ctx.now = realNow;
+    server.tramit.engine.useClock(realNow);
   }
 }
 

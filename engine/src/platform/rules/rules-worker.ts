@@ -1,6 +1,5 @@
 import type { Logger } from '../../infra/logging/logger.js';
-import { startJobWorker } from '../../process-engine/job-worker.js';
-import type { ProcessEngine } from '../../process-engine/process-engine.js';
+import { startJobWorker, type ProcessEngine } from '../../process-engine/index.js';
 import type { RuleEvent } from './rule-set.js';
 import type { RuleService } from './rule-service.js';
 
