@@ -98,7 +98,8 @@ function queriedTables(source: string, tables: readonly string[]): Set<string> {
   const found = new Set<string>();
   for (const table of tables) {
     const quoted = `['"\`]${table}(?:\\s+as\\s+\\w+)?['"\`]`;
-    const knexCall = new RegExp(`\\b\\w+\\(\\s*${quoted}`);
+    // `get('definitions')` is a module's service lookup (server/modules), not a query.
+    const knexCall = new RegExp(`\\b(?!get\\()\\w+\\(\\s*${quoted}`);
     const sql = new RegExp(`\\b(?:from|join|update|into|table)\\s+${table}\\b`, 'i');
     if (knexCall.test(source) || sql.test(source)) found.add(table);
   }
@@ -139,7 +140,9 @@ describe('table ownership', () => {
     expect([...queriedTables(probe, tables)].sort()).toEqual(
       ['audit_log', 'idempotency_keys', 'notifications', 'records', 'sla_clocks', 'user_tasks'].sort(),
     );
-    const noQuery = withoutComments(`const records = 'a'; t.text('name'); // from records\n/* join users */`);
+    const noQuery = withoutComments(
+      `const records = 'a'; t.text('name'); get('notifications'); // from records\n/* join users */`,
+    );
     expect([...queriedTables(noQuery, tables)]).toEqual([]);
   });
 
