@@ -19,6 +19,10 @@ export interface EntityType {
    */
   'x-pii'?: boolean;
   /**
+   * Audit subject. "self": records of this type are audit subjects (e.g. persons): their audit trail, GET /api/v1/entities/{type}/{id}/audit, holds the entries on the record and on every record whose subject it is. A field name: the one-to-one x-relation field naming the subject of this type's records (e.g. a case's personId). Without it, the first one-to-one relation to a subject type is the subject.
+   */
+  'x-subject'?: string;
+  /**
    * The top-level property (or x-search name) shown as the record's title in lists.
    */
   'x-title-field'?: string;

@@ -17,6 +17,9 @@ const publicRoutes = [
   'POST /oauth/token',
   'GET /.well-known/jwks.json',
   'POST /api/v1/auth/login',
+  // The second step of a sign-in: no session yet, the one-time mfaToken of the first step instead.
+  'POST /api/v1/auth/login/mfa',
+  'POST /api/v1/auth/login/mfa/enrol',
 ];
 
 describe('the route table', () => {
