@@ -52,16 +52,16 @@ export async function reserveAttempt(
   return { locked: true, retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) };
 }
 
-/** Takes back a reservation whose attempt was refused before it was checked. */
-export async function cancelAttempt(db: Db, settings: LockSettings, username: string, source: string) {
+/**
+ * Takes back a reservation whose attempt was refused before it was checked. A lock stays: another
+ * attempt may have set it meanwhile (concurrent guesses), and taking it back would let the flood
+ * that caused it through.
+ */
+export async function cancelAttempt(db: Db, _settings: LockSettings, username: string, source: string) {
   await db('login_attempts')
     .where({ username: username.toLowerCase(), source })
-    .update({
-      failures: db.raw('greatest(failures - 1, 0)'),
-      locked_until: db.raw('case when failures - 1 < ? then null else locked_until end', [
-        settings.maxFailures,
-      ]),
-    });
+    .whereNull('locked_until')
+    .update({ failures: db.raw('greatest(failures - 1, 0)') });
 }
 
 /** A full success: failures forgotten, the address remembered as the owner's. */
